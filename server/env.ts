@@ -1,0 +1,54 @@
+// Every environment variable the server reads, parsed once with zod; impossible settings fail at boot.
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["1", "0", "true", "false", "yes", "no"])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().url("ALLOWED_ORIGINS must be a comma-separated list of origins like https://ops.example.com"))),
+  SWITCHBOARD_ADMIN_EMAIL: z.string().email().optional(),
+  SWITCHBOARD_ADMIN_PASSWORD: z.string().min(8, "SWITCHBOARD_ADMIN_PASSWORD must be at least 8 characters").optional(),
+  MARKET_FEED: z.enum(["simulator", "off"]).default("simulator"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SECURE_COOKIES: bool.optional(),
+  /** Hub tuning; the defaults are PROTOCOL.md's numbers. */
+  HUB_PING_MS: z.coerce.number().int().min(50).default(30_000),
+  HUB_HEARTBEAT_MS: z.coerce.number().int().min(50).default(15_000),
+  HUB_AUTH_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
+  HUB_MAX_BUFFER_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  HUB_RATE_PER_SEC: z.coerce.number().min(1).default(50),
+  HUB_RATE_BURST: z.coerce.number().int().min(1).default(100),
+  BUS_LOG_SIZE: z.coerce.number().int().min(10).default(10_000),
+  /** Skip Next.js entirely (hub and API-less tests, benchmarks). */
+  SWITCHBOARD_NO_NEXT: bool.default(false),
+});
+
+export type Env = z.infer<typeof envSchema> & { dataDir: string; dev: boolean };
+
+/** Parses `source` (default process.env) into a typed Env or throws one message listing every problem. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (env.SWITCHBOARD_ADMIN_PASSWORD && !env.SWITCHBOARD_ADMIN_EMAIL) {
+    throw new Error("Invalid environment:\n  SWITCHBOARD_ADMIN_PASSWORD is set but SWITCHBOARD_ADMIN_EMAIL is not");
+  }
+  return { ...env, dataDir: path.resolve(env.DATA_DIR), dev: env.NODE_ENV === "development" };
+}

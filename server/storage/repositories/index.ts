@@ -1,0 +1,20 @@
+// Every repository, built over one Kysely instance.
+import type { Kysely } from "kysely";
+import type { Schema } from "../schema";
+import { apiKeysRepository } from "./api-keys";
+import { latestValuesRepository } from "./latest-values";
+import { sessionsRepository } from "./sessions";
+import { settingsRepository } from "./settings";
+import { usersRepository } from "./users";
+
+export function createRepositories(db: Kysely<Schema>) {
+  return {
+    users: usersRepository(db),
+    sessions: sessionsRepository(db),
+    apiKeys: apiKeysRepository(db),
+    settings: settingsRepository(db),
+    latestValues: latestValuesRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
