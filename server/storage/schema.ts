@@ -1,7 +1,7 @@
 // Table types for the typed query layer (Kysely); one interface per table, as the migrations create them.
 import type { ColumnType, Generated } from "kysely";
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Timestamp = Date;
 
 export interface UsersTable {
   id: string;

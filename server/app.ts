@@ -1,0 +1,153 @@
+// Boots Switchboard in order (env -> storage -> bus -> services -> hub -> engines -> Next -> listen)
+// and shuts it down in reverse: stop accepting, close sockets with 1001, stop engines, flush storage.
+import { EventEmitter } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createApiKeyStore } from "./auth/api-keys";
+import { createSessionStore } from "./auth/sessions";
+import { createMemoryBus } from "./bus/memory-bus";
+import { loadEnv, type Env } from "./env";
+import { createHub } from "./hub/hub";
+import { randomSecret } from "./ids";
+import { createLogger, type Logger } from "./log";
+import { createMetrics } from "./metrics";
+import { setRegistry, type Registry } from "./registry";
+import { createIngestService } from "./services/ingest";
+import { createMarketService } from "./services/market";
+import { createUsersService } from "./services/users";
+import { openDatabase, type Database } from "./storage/db";
+import { createRepositories } from "./storage/repositories";
+import { createRequestHandler } from "./http/request-handler";
+
+export interface StartOptions {
+  /** Environment to parse (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** An open database to use instead of opening one from the environment (tests). */
+  database?: Database;
+  log?: Logger;
+}
+
+export interface RunningServer {
+  registry: Registry;
+  url: string;
+  port: number;
+  /** Graceful shutdown; resolves when everything is closed. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const env: Env = loadEnv(options.env ?? process.env);
+  const log = options.log ?? createLogger(env.LOG_LEVEL);
+  const startedAt = new Date();
+
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir }));
+  const repos = createRepositories(database.db);
+  log.info({ driver: database.driver }, "storage ready");
+
+  if (env.REDIS_URL) log.warn("REDIS_URL is set but the Redis bus is not built yet; using the in-process bus");
+  const bus = createMemoryBus({ logSize: env.BUS_LOG_SIZE });
+  const metrics = createMetrics();
+
+  const secret = env.SESSION_SECRET ?? (await repos.settings.getOrInsert("session_secret", randomSecret(48)));
+  const sessions = createSessionStore(repos, secret);
+  const apiKeys = createApiKeyStore(repos);
+  const users = createUsersService(repos);
+  const market = createMarketService({ repos, bus });
+  const ingest = createIngestService({ market });
+  await users.bootstrapAdmin({ email: env.SWITCHBOARD_ADMIN_EMAIL, password: env.SWITCHBOARD_ADMIN_PASSWORD, log });
+
+  const hub = createHub({
+    bus,
+    sessions,
+    apiKeys,
+    metrics,
+    log: log.child({ module: "hub" }),
+    options: {
+      pingMs: env.HUB_PING_MS,
+      heartbeatMs: env.HUB_HEARTBEAT_MS,
+      authTimeoutMs: env.HUB_AUTH_TIMEOUT_MS,
+      maxBufferBytes: env.HUB_MAX_BUFFER_BYTES,
+      ratePerSec: env.HUB_RATE_PER_SEC,
+      rateBurst: env.HUB_RATE_BURST,
+      allowedOrigins: env.ALLOWED_ORIGINS,
+      validateOutgoing: env.NODE_ENV !== "production",
+    },
+  });
+
+  const registry: Registry = {
+    env,
+    log,
+    startedAt,
+    database,
+    repos,
+    bus,
+    metrics,
+    sessions,
+    apiKeys,
+    services: { users, market, ingest },
+    hub,
+    allowedOrigins: env.ALLOWED_ORIGINS,
+  };
+  setRegistry(registry);
+
+  // Engines start here as later issues add them (job processor, agents, DAG runner, feeds, collectors).
+
+  // Next gets a private emitter as its "httpServer": it attaches its own upgrade listener (dev HMR)
+  // there, and we forward only the upgrades that are not ours. See DESIGN.md, "Upgrades".
+  const nextUpgrades = new EventEmitter();
+  const next = env.SWITCHBOARD_NO_NEXT ? null : await prepareNext(env, nextUpgrades);
+  const handler = createRequestHandler({ registry, next });
+
+  const server = http.createServer(handler);
+  server.on("upgrade", (req, socket, head) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/ws") hub.handleUpgrade(req, socket, head);
+    else if (next) nextUpgrades.emit("upgrade", req, socket, head);
+    else socket.destroy();
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
+  log.info({ url, dev: env.dev, next: Boolean(next) }, "Switchboard is listening");
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      log.info("shutting down");
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await hub.close();
+      server.closeAllConnections();
+      await stopped;
+      await bus.close();
+      if (next) await next.close().catch(() => {});
+      if (!options.database) await database.close();
+      setRegistry(undefined);
+      log.info("shut down");
+    })());
+
+  return { registry, url, port, close };
+}
+
+interface NextApp {
+  getRequestHandler(): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  close(): Promise<void>;
+}
+
+async function prepareNext(env: Env, httpServer: EventEmitter): Promise<NextApp> {
+  const { default: nextFactory } = await import("next");
+  const app = nextFactory({
+    dev: env.dev,
+    dir: process.cwd(),
+    hostname: env.HOST,
+    port: env.PORT,
+    httpServer: httpServer as unknown as http.Server,
+  });
+  await app.prepare();
+  return app as unknown as NextApp;
+}

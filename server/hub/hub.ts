@@ -1,0 +1,284 @@
+// The WebSocket hub: takes `/ws` upgrades (origin check, authentication), keeps the topic registry,
+// and fans every bus event out to the sockets that hold a matching pattern and may read its topic,
+// serialized once per event and corked per socket within a tick.
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import { CLOSE_CODES, HEARTBEAT_MS, MAX_INBOUND_BYTES } from "@/lib/protocol/codes";
+import { validateEnvelope } from "@/lib/protocol/events";
+import { parseTopic } from "@/lib/protocol/topics";
+import type { ApiKeyStore } from "../auth/api-keys";
+import type { Principal } from "../auth/principal";
+import type { SessionStore } from "../auth/sessions";
+import type { Bus, BusEvent } from "../bus/bus";
+import { parseEventId } from "../bus/event-id";
+import { newId } from "../ids";
+import type { Logger } from "../log";
+import type { Metrics } from "../metrics";
+import { authenticateUpgrade, originAllowed } from "./auth";
+import { Connection, mayReceive, type ConnectionOptions } from "./connection";
+import { startHeartbeat } from "./heartbeat";
+import { controlFrame, serializeEvent, type PreparedEvent } from "./outgoing";
+import { TopicRegistry } from "./topic-registry";
+
+export interface HubOptions extends ConnectionOptions {
+  pingMs: number;
+  heartbeatMs: number;
+  allowedOrigins: readonly string[];
+  /** Check every outgoing event against the protocol's schemas (development and tests). */
+  validateOutgoing: boolean;
+}
+
+export const DEFAULT_HUB_OPTIONS: HubOptions = {
+  pingMs: 30_000,
+  heartbeatMs: HEARTBEAT_MS,
+  authTimeoutMs: 5_000,
+  maxBufferBytes: 4 * 1024 * 1024,
+  ratePerSec: 50,
+  rateBurst: 100,
+  maxPendingEvents: 10_000,
+  allowedOrigins: [],
+  validateOutgoing: false,
+};
+
+export interface HubDeps {
+  bus: Bus;
+  sessions: SessionStore;
+  apiKeys: ApiKeyStore;
+  metrics: Metrics;
+  log: Logger;
+  options?: Partial<HubOptions>;
+}
+
+export interface ConnectionInfo {
+  client_id: string;
+  principal: Principal | null;
+  remote_address: string;
+  opened_at: string;
+  subscriptions: string[];
+  messages_in: number;
+  messages_out: number;
+  buffered_bytes: number;
+}
+
+export interface HubFigures {
+  connections: number;
+  authenticated: number;
+  subscriptions: number;
+  by_pattern: Record<string, number>;
+  events_fanned_out: number;
+  messages_sent: number;
+}
+
+export interface Hub {
+  /** Takes an HTTP upgrade for `/ws`. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  figures(): HubFigures;
+  connections(): ConnectionInfo[];
+  /** Closes every socket whose principal matches; returns how many. */
+  disconnect(match: (principal: Principal | null, clientId: string) => boolean, code?: number, reason?: string): number;
+  /** Stops taking sockets and closes every open one with 1001. */
+  close(): Promise<void>;
+}
+
+export function createHub(deps: HubDeps): Hub {
+  const options: HubOptions = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
+  const { bus, metrics, log } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INBOUND_BYTES, perMessageDeflate: false, clientTracking: false });
+  const registry = new TopicRegistry<Connection>();
+  const open = new Set<Connection>();
+  const corked: Connection[] = [];
+  let uncorkScheduled = false;
+  let fanoutStamp = 0;
+  let fannedOut = 0;
+  let sent = 0;
+  let closing = false;
+
+  const uncorkAll = () => {
+    uncorkScheduled = false;
+    for (const connection of corked.splice(0)) {
+      connection.corked = false;
+      socketOf(connection.ws)?.uncork();
+    }
+  };
+
+  const context = {
+    bus,
+    registry,
+    metrics,
+    log,
+    options,
+    resolveToken: (token: string) => deps.apiKeys.resolve(token),
+    onAuthenticated(connection: Connection) {
+      connection.sendFrame(
+        controlFrame("connected", {
+          client_id: connection.id,
+          user: connection.principal ? { id: connection.principal.id, email: connection.principal.email, role: connection.principal.role } : null,
+          epoch: bus.epoch(),
+          server_time: new Date().toISOString(),
+          heartbeat_ms: options.heartbeatMs,
+        }),
+      );
+    },
+    onClosed(connection: Connection) {
+      if (open.delete(connection)) metrics.connections.dec();
+      metrics.subscriptions.set(registry.figures().patterns);
+    },
+    cork(connection: Connection) {
+      if (connection.corked) return;
+      const socket = socketOf(connection.ws);
+      if (!socket) return;
+      socket.cork();
+      connection.corked = true;
+      corked.push(connection);
+      if (!uncorkScheduled) {
+        uncorkScheduled = true;
+        process.nextTick(uncorkAll);
+      }
+    },
+  };
+
+  const stopHeartbeat = startHeartbeat(() => open, options);
+
+  const stopBus = bus.subscribe((event) => fanOut(event));
+
+  function fanOut(event: BusEvent): void {
+    const parsed = parseTopic(event.topic);
+    if (!parsed) {
+      log.error({ topic: event.topic, type: event.type }, "dropping an event on a topic outside the protocol");
+      return;
+    }
+    if (options.validateOutgoing) {
+      const check = validateEnvelope(event);
+      if (!check.ok) {
+        metrics.invalidOutgoing.inc();
+        log.error({ type: event.type, topic: event.topic, problem: check.error }, "dropping an event that breaks the protocol");
+        return;
+      }
+    }
+    metrics.eventsIn.inc({ type: event.type });
+    let prepared: PreparedEvent | null = null;
+    const stamp = ++fanoutStamp;
+    let recipients = 0;
+    registry.forEachCandidateSet(event.topic, parsed.family, (holders) => {
+      for (const connection of holders) {
+        if (connection.stamp === stamp) continue;
+        connection.stamp = stamp;
+        prepared ??= { event, parsed, id: event.id ? parseEventId(event.id) : null, payload: serializeEvent(event) };
+        if (!mayReceive(connection, prepared)) continue;
+        connection.deliver(prepared);
+        recipients += 1;
+      }
+    });
+    if (recipients > 0) {
+      fannedOut += 1;
+      sent += recipients;
+      metrics.eventsOut.inc({ type: event.type }, recipients);
+    }
+  }
+
+  function accept(ws: WebSocket, req: IncomingMessage, principal: Principal | null, rejected: boolean): void {
+    const connection = new Connection(newId("cli"), ws, req.socket.remoteAddress ?? "", context);
+    open.add(connection);
+    metrics.connections.inc();
+    metrics.connectionsTotal.inc();
+    if (rejected) {
+      connection.sendError("unauthenticated", "invalid credentials");
+      connection.close(CLOSE_CODES.policyViolation, "authentication failed");
+      return;
+    }
+    connection.start(principal);
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      socket.on("error", () => socket.destroy());
+      if (closing) {
+        refuse(socket, 503, "Service Unavailable");
+        return;
+      }
+      if (!originAllowed(req, options.allowedOrigins)) {
+        metrics.rejectedUpgrades.inc({ reason: "origin" });
+        log.warn({ origin: req.headers.origin }, "refused a WebSocket upgrade from a foreign origin");
+        refuse(socket, 403, "Forbidden");
+        return;
+      }
+      authenticateUpgrade(req, deps)
+        .then((credentials) => {
+          if (socket.destroyed) return;
+          wss.handleUpgrade(req, socket, head, (ws) =>
+            accept(ws, req, credentials.kind === "authenticated" ? credentials.principal : null, credentials.kind === "rejected"),
+          );
+        })
+        .catch((err: unknown) => {
+          log.error({ err }, "upgrade authentication failed");
+          refuse(socket, 500, "Internal Server Error");
+        });
+    },
+
+    figures() {
+      const { patterns, byPattern } = registry.figures();
+      let authenticated = 0;
+      for (const c of open) if (c.authenticated) authenticated += 1;
+      return { connections: open.size, authenticated, subscriptions: patterns, by_pattern: byPattern, events_fanned_out: fannedOut, messages_sent: sent };
+    },
+
+    connections() {
+      return [...open].map((c) => ({
+        client_id: c.id,
+        principal: c.principal,
+        remote_address: c.remoteAddress,
+        opened_at: new Date(c.openedAt).toISOString(),
+        subscriptions: [...c.subscriptions.keys()],
+        messages_in: c.messagesIn,
+        messages_out: c.messagesOut,
+        buffered_bytes: c.ws.bufferedAmount,
+      }));
+    },
+
+    disconnect(match, code = CLOSE_CODES.policyViolation, reason = "disconnected") {
+      let n = 0;
+      for (const c of [...open]) {
+        if (match(c.principal, c.id)) {
+          c.close(code, reason);
+          n += 1;
+        }
+      }
+      return n;
+    },
+
+    async close() {
+      closing = true;
+      stopBus();
+      stopHeartbeat();
+      const waiting = [...open].map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            if (c.ws.readyState === c.ws.CLOSED) return resolve();
+            const timer = setTimeout(() => {
+              c.terminate();
+              resolve();
+            }, 2_000);
+            timer.unref();
+            c.ws.once("close", () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            c.close(CLOSE_CODES.goingAway, "server shutting down");
+          }),
+      );
+      await Promise.all(waiting);
+      wss.close();
+    },
+  };
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  if (socket.writable) socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
+}
+
+/** The TCP socket under a `ws` WebSocket (for cork/uncork). */
+function socketOf(ws: WebSocket): { cork(): void; uncork(): void } | undefined {
+  return (ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+}

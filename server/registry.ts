@@ -1,0 +1,48 @@
+// The one process-wide instance of everything stateful, kept on globalThis so that Next's bundled
+// route handlers and the custom server (which load separate copies of modules) share it.
+import type { ApiKeyStore } from "./auth/api-keys";
+import type { SessionStore } from "./auth/sessions";
+import type { Bus } from "./bus/bus";
+import type { Env } from "./env";
+import type { Hub } from "./hub/hub";
+import type { Logger } from "./log";
+import type { Metrics } from "./metrics";
+import type { IngestService } from "./services/ingest";
+import type { MarketService } from "./services/market";
+import type { UsersService } from "./services/users";
+import type { Database } from "./storage/db";
+import type { Repositories } from "./storage/repositories";
+
+export interface Registry {
+  env: Env;
+  log: Logger;
+  startedAt: Date;
+  database: Database;
+  repos: Repositories;
+  bus: Bus;
+  metrics: Metrics;
+  sessions: SessionStore;
+  apiKeys: ApiKeyStore;
+  services: {
+    users: UsersService;
+    market: MarketService;
+    ingest: IngestService;
+  };
+  hub: Hub;
+  /** The origins allowed to send cookie-authenticated requests and open sockets, besides the app's own. */
+  allowedOrigins: readonly string[];
+}
+
+const KEY = Symbol.for("switchboard.registry");
+type GlobalWithRegistry = typeof globalThis & { [KEY]?: Registry };
+
+export function setRegistry(registry: Registry | undefined): void {
+  (globalThis as GlobalWithRegistry)[KEY] = registry;
+}
+
+/** The booted registry; throws when the custom server has not booted (e.g. `next dev` on its own). */
+export function getRegistry(): Registry {
+  const registry = (globalThis as GlobalWithRegistry)[KEY];
+  if (!registry) throw new Error("Switchboard is not booted: start it with `npm run dev` or `npm start`, not `next` directly");
+  return registry;
+}

@@ -1,0 +1,48 @@
+// Test support: a real Switchboard server on a free port (without Next.js), on the worker's shared
+// test database, with helpers to make users, sessions and API keys.
+import type { Principal } from "../auth/principal";
+import { SESSION_COOKIE } from "../auth/cookies";
+import { startServer, type RunningServer } from "../app";
+import { createLogger } from "../log";
+import type { DbDriver } from "../storage/db";
+import { resetDatabase, testDatabase } from "../storage/test-database";
+
+export interface TestServer extends RunningServer {
+  wsUrl: string;
+  /** A user with a live session; `cookie` is the Cookie header value. */
+  signIn(email: string, role?: "user" | "admin"): Promise<{ principal: Principal; cookie: string }>;
+  apiKey(name?: string): Promise<string>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}, driver: DbDriver = "pglite"): Promise<TestServer> {
+  const database = await testDatabase(driver);
+  await resetDatabase(database);
+  const server = await startServer({
+    env: {
+      NODE_ENV: "test",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      SWITCHBOARD_NO_NEXT: "1",
+      SWITCHBOARD_ADMIN_EMAIL: "root@switchboard.test",
+      SWITCHBOARD_ADMIN_PASSWORD: "root-password",
+      LOG_LEVEL: "silent",
+      ...env,
+    },
+    database,
+    log: createLogger(env.LOG_LEVEL ?? "silent"),
+  });
+  const { services, sessions, apiKeys } = server.registry;
+  return {
+    ...server,
+    wsUrl: `${server.url.replace("http", "ws")}/ws`,
+    async signIn(email, role = "user") {
+      const existing = await server.registry.repos.users.findByEmail(email);
+      const user = existing ?? (await services.users.create({ email, password: "password-123", role }));
+      const { cookieValue } = await sessions.create(user.id);
+      return { principal: { kind: "user", id: user.id, email: user.email, role: user.role }, cookie: `${SESSION_COOKIE}=${encodeURIComponent(cookieValue)}` };
+    },
+    async apiKey(name = "test") {
+      return (await apiKeys.create(name, null)).key;
+    },
+  };
+}
