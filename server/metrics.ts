@@ -1,13 +1,34 @@
 // Prometheus metrics for /metrics: one registry per process, with the hub's and ingest's figures.
 import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
 
+/** Live figures read at scrape time (set once the hub exists). */
+export interface MetricSources {
+  hub?: () => { connections: number; subscriptions: number };
+}
+
 export function createMetrics() {
   const registry = new Registry();
+  const sources: MetricSources = {};
   collectDefaultMetrics({ register: registry, prefix: "switchboard_process_" });
   const m = {
     registry,
-    connections: new Gauge({ name: "switchboard_ws_connections", help: "Open WebSocket connections", registers: [registry] }),
-    subscriptions: new Gauge({ name: "switchboard_ws_subscriptions", help: "Topic patterns held by open sockets", registers: [registry] }),
+    sources,
+    connections: new Gauge({
+      name: "switchboard_ws_connections",
+      help: "Open WebSocket connections",
+      registers: [registry],
+      collect() {
+        if (sources.hub) this.set(sources.hub().connections);
+      },
+    }),
+    subscriptions: new Gauge({
+      name: "switchboard_ws_subscriptions",
+      help: "Topic patterns held by open sockets",
+      registers: [registry],
+      collect() {
+        if (sources.hub) this.set(sources.hub().subscriptions);
+      },
+    }),
     connectionsTotal: new Counter({ name: "switchboard_ws_connections_total", help: "WebSocket connections accepted", registers: [registry] }),
     rejectedUpgrades: new Counter({ name: "switchboard_ws_rejected_upgrades_total", help: "Upgrades refused", labelNames: ["reason"] as const, registers: [registry] }),
     eventsIn: new Counter({ name: "switchboard_events_in_total", help: "Events published on the bus, by type", labelNames: ["type"] as const, registers: [registry] }),

@@ -121,8 +121,7 @@ export function createHub(deps: HubDeps): Hub {
       );
     },
     onClosed(connection: Connection) {
-      if (open.delete(connection)) metrics.connections.dec();
-      metrics.subscriptions.set(registry.figures().patterns);
+      open.delete(connection);
     },
     cork(connection: Connection) {
       if (connection.corked) return;
@@ -139,6 +138,7 @@ export function createHub(deps: HubDeps): Hub {
   };
 
   const stopHeartbeat = startHeartbeat(() => open, options);
+  metrics.sources.hub = () => ({ connections: open.size, subscriptions: registry.figures().patterns });
 
   const stopBus = bus.subscribe((event) => fanOut(event));
 
@@ -180,7 +180,6 @@ export function createHub(deps: HubDeps): Hub {
   function accept(ws: WebSocket, req: IncomingMessage, principal: Principal | null, rejected: boolean): void {
     const connection = new Connection(newId("cli"), ws, req.socket.remoteAddress ?? "", context);
     open.add(connection);
-    metrics.connections.inc();
     metrics.connectionsTotal.inc();
     if (rejected) {
       connection.sendError("unauthenticated", "invalid credentials");

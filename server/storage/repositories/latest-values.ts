@@ -14,9 +14,11 @@ export function latestValuesRepository(db: Kysely<Schema>) {
   return {
     async upsertMany(values: { topic: string; type: string; data: unknown }[], now: Date): Promise<void> {
       if (values.length === 0) return;
+      // One row per key: a batch may carry several values for one topic, and the last one wins.
+      const last = new Map(values.map((v) => [`${v.topic}\u0000${v.type}`, v]));
       await db
         .insertInto("latest_values")
-        .values(values.map((v) => ({ topic: v.topic, type: v.type, data: JSON.stringify(v.data), updated_at: now })))
+        .values([...last.values()].map((v) => ({ topic: v.topic, type: v.type, data: JSON.stringify(v.data), updated_at: now })))
         .onConflict((oc) =>
           oc.columns(["topic", "type"]).doUpdateSet((eb) => ({ data: eb.ref("excluded.data"), updated_at: eb.ref("excluded.updated_at") })),
         )
