@@ -23,7 +23,7 @@ export const TOPIC_FAMILIES = {
 
 export type TopicFamily = keyof typeof TOPIC_FAMILIES;
 
-const PARAM_RE = /^[A-Za-z0-9_.\-]{1,128}$/;
+const PARAM_RE = /^[A-Za-z0-9_.-]{1,128}$/;
 const MAX_TOPIC_LENGTH = 200;
 
 export interface ParsedTopic {
