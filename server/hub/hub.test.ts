@@ -36,7 +36,7 @@ beforeAll(async () => {
     HUB_PING_MS: "150",
     HUB_RATE_PER_SEC: "20",
     HUB_RATE_BURST: "20",
-    HUB_MAX_BUFFER_BYTES: "65536",
+    HUB_MAX_BUFFER_BYTES: String(1024 * 1024),
     ALLOWED_ORIGINS: "https://ops.example.com",
   });
 });
@@ -239,7 +239,7 @@ describe("limits and bad input", () => {
     await subscribe(client, ["jobs:*"]);
     (client.ws as unknown as { _socket: { pause(): void } })._socket.pause();
     const big = "x".repeat(16 * 1024);
-    for (let v = 1; v <= 400 && client.ws.readyState === WebSocket.OPEN; v++) {
+    for (let v = 1; v <= 1000 && client.ws.readyState === WebSocket.OPEN; v++) {
       await server.registry.bus.publish(jobEvent("job_slow", v, { error: big }));
       if (server.registry.hub.figures().connections === 0) break;
     }

@@ -27,6 +27,8 @@ export interface DatabaseOptions {
   migrate?: boolean;
   /** An already-open PGlite to wrap (tests share one per worker). */
   pglite?: PGlite;
+  /** Close the given PGlite along with the database (default: the caller keeps it). */
+  ownPglite?: boolean;
   /** PostgreSQL only: a schema to create and use instead of `public` (tests isolate workers this way). */
   schema?: string;
 }
@@ -75,7 +77,7 @@ async function openPostgres(url: string, schema?: string): Promise<Opened> {
 
 async function openPglite(options: DatabaseOptions): Promise<Opened> {
   let instance = options.pglite;
-  const owned = !instance;
+  const owned = !instance || options.ownPglite === true;
   if (!instance) {
     const { PGlite } = await import("@electric-sql/pglite");
     if (options.dataDir) {

@@ -1,7 +1,12 @@
 // Test support: one migrated database per test worker and driver (PGlite always, PostgreSQL when
 // TEST_DATABASE_URL is set), reset by truncation between tests rather than reopened.
+import { createHash } from "node:crypto";
+import { readFile, rename, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "kysely";
 import { openDatabase, type Database, type DbDriver } from "./db";
+import { migrations } from "./migrations";
 
 const opened = new Map<DbDriver, Promise<Database>>();
 
@@ -15,11 +20,33 @@ export function testDatabase(driver: DbDriver = "pglite"): Promise<Database> {
   if (!db) {
     db =
       driver === "pglite"
-        ? openDatabase({})
+        ? openPgliteFromTemplate()
         : openDatabase({ databaseUrl: requireUrl(), schema: `sbtest_${process.pid}_${process.env.VITEST_POOL_ID ?? "0"}` });
     opened.set(driver, db);
   }
   return db;
+}
+
+/**
+ * PGlite's initdb costs seconds; a migrated data folder, dumped once per set of migrations and loaded
+ * by every later worker, costs well under one.
+ */
+async function openPgliteFromTemplate(): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const hash = createHash("sha256").update(migrations.map((m) => m.id + m.sql).join("\n")).digest("hex").slice(0, 16);
+  const file = path.join(os.tmpdir(), `switchboard-pglite-template-${hash}.tar.gz`);
+  const saved = await readFile(file).catch(() => null);
+  if (saved) {
+    const pglite = await PGlite.create({ loadDataDir: new Blob([saved]) });
+    return openDatabase({ pglite, migrate: true, ownPglite: true });
+  }
+  const pglite = await PGlite.create();
+  const database = await openDatabase({ pglite, ownPglite: true });
+  const dump = await pglite.dumpDataDir("gzip");
+  const partial = `${file}.${process.pid}`;
+  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  await rename(partial, file);
+  return database;
 }
 
 /** Empties every table but the migration record. */
