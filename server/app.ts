@@ -21,7 +21,7 @@ import { createRequestHandler } from "./http/request-handler";
 
 export interface StartOptions {
   /** Environment to parse (default process.env). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   /** An open database to use instead of opening one from the environment (tests). */
   database?: Database;
   log?: Logger;

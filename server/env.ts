@@ -39,7 +39,7 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema> & { dataDir: string; dev: boolean };
 
 /** Parses `source` (default process.env) into a typed Env or throws one message listing every problem. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {

@@ -72,6 +72,7 @@ export interface NotificationListParams {
 
 export const queryKeys = {
   me: () => ["me"] as const,
+  health: () => ["health"] as const,
 
   jobs: {
     all: () => ["jobs"] as const,

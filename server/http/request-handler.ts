@@ -39,6 +39,7 @@ async function guardPage(req: IncomingMessage, res: ServerResponse, registry: Re
   if (/\.[a-z0-9]{2,5}$/i.test(url.pathname)) return true; // files from public/
   const principal = await registry.sessions.resolve(readCookie(req.headers.cookie, SESSION_COOKIE));
   if (principal) return true;
+  url.searchParams.delete("_rsc"); // Next's client-navigation marker is not part of the page's address
   const next = url.pathname + url.search;
   res.statusCode = 302;
   res.setHeader("Location", next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`);
