@@ -30,7 +30,7 @@ test("signing in shows the header live; a server restart goes reconnecting and b
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: /sign in/i }).click();
   await expect(page).toHaveURL(`${server.url}/`);
-  const status = page.getByTestId("connection-status");
+  const status = page.getByRole("banner").getByTestId("connection-status");
   await expect(status).toHaveAttribute("data-status", "live");
 
   // A marker on the window proves the page was not reloaded.
@@ -48,7 +48,7 @@ test("the dashboard passes an accessibility check in light and dark mode", async
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "live");
+  await expect(page.getByRole("banner").getByTestId("connection-status")).toHaveAttribute("data-status", "live");
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await expect(page.locator("html")).toHaveClass(new RegExp(scheme));
