@@ -130,6 +130,7 @@ const samples: { [T in EventType]: Sample<T> } = {
   },
   processing_job_failed: { topic: "jobs", data: { ...job, status: "failed", failed_at: T1, error: "bad pdf", can_retry: true } },
   processing_job_cancelled: { topic: "jobs:job_8f2k", data: { ...job, status: "cancelled" } },
+  processing_job_deleted: { topic: "jobs:job_8f2k", data: { job_id: "job_8f2k", version: 8 } },
 
   task_created: { topic: "tasks", data: { ...task, status: "pending", agent_id: null, progress: 0 } },
   task_assigned: { topic: "tasks:task_1", data: { ...task, status: "assigned", agent_id: "agent_1" } },
@@ -333,6 +334,8 @@ const invalidSamples: Partial<Record<EventType, { data: unknown; path: string }[
 /** The catalog of PROTOCOL.md, domain by domain. */
 const PROTOCOL_EVENT_NAMES = [
   ...["processing_job_created", "processing_job_status", "processing_job_completed", "processing_job_failed", "processing_job_cancelled"],
+  // Added here (not in PROTOCOL.md): deleting a job must reach clients too.
+  "processing_job_deleted",
   ...["task_created", "task_assigned", "task_started", "task_progress", "task_completed", "task_failed", "task_cancelled"],
   ...["agent_created", "agent_status_update", "agent_status_changed", "agent_performance_updated", "agent_task_completed"],
   ...["agent_error", "agent_removed", "agent_activity", "agent_message", "learning_cycle_started", "learning_cycle_completed"],

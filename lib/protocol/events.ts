@@ -35,6 +35,7 @@ export const EVENT_CATALOG = {
   processing_job_completed: durable(jobs.processingJobCompletedSchema, JOB_TOPICS),
   processing_job_failed: durable(jobs.processingJobFailedSchema, JOB_TOPICS),
   processing_job_cancelled: durable(jobs.processingJobCancelledSchema, JOB_TOPICS),
+  processing_job_deleted: durable(jobs.processingJobDeletedSchema, JOB_TOPICS),
   // Tasks
   task_created: durable(tasks.taskCreatedSchema, ["tasks"]),
   task_assigned: durable(tasks.taskAssignedSchema, ["tasks"]),

@@ -52,3 +52,13 @@ export const processingJobStatusSchema = jobSchema;
 export const processingJobCompletedSchema = jobSchema.extend({ status: z.literal("completed") });
 export const processingJobFailedSchema = jobSchema.extend({ status: z.literal("failed") });
 export const processingJobCancelledSchema = jobSchema.extend({ status: z.literal("cancelled") });
+
+/**
+ * `processing_job_deleted` (an addition to PROTOCOL.md's catalog: deleting a job is a state change
+ * that clients must see): the id and the version of the deletion (one above the last update).
+ */
+export const processingJobDeletedSchema = z.object({
+  job_id: topicIdSchema,
+  version: entityVersionSchema,
+});
+export type ProcessingJobDeleted = z.infer<typeof processingJobDeletedSchema>;

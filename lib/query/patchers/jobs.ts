@@ -1,5 +1,6 @@
-// Jobs patchers: every processing_job_* event carries the whole job; upsert it where it is loaded.
-import { upsertEntity } from "../entity-cache";
+// Jobs patchers: every processing_job_* event carries the whole job; upsert it where it is loaded;
+// processing_job_deleted removes it with a tombstone at its version.
+import { removeEntity, upsertEntity } from "../entity-cache";
 import { jobsDomain } from "../entity-domains";
 import type { PatcherMap } from "./types";
 
@@ -9,4 +10,5 @@ export const jobPatchers: PatcherMap = {
   processing_job_completed: (qc, e) => void upsertEntity(qc, jobsDomain, e.data),
   processing_job_failed: (qc, e) => void upsertEntity(qc, jobsDomain, e.data),
   processing_job_cancelled: (qc, e) => void upsertEntity(qc, jobsDomain, e.data),
+  processing_job_deleted: (qc, e) => void removeEntity(qc, jobsDomain, e.data.job_id, e.data.version),
 };
