@@ -1,6 +1,7 @@
 // Boots Switchboard in order (env -> storage -> bus -> services -> hub -> engines -> Next -> listen)
 // and shuts it down in reverse: stop accepting, close sockets with 1001, stop engines, flush storage.
 import { EventEmitter } from "node:events";
+import path from "node:path";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApiKeyStore } from "./auth/api-keys";
@@ -12,7 +13,11 @@ import { randomSecret } from "./ids";
 import { createLogger, type Logger } from "./log";
 import { createMetrics } from "./metrics";
 import { setRegistry, type Registry } from "./registry";
+import { createJobProcessor } from "./engines/job-processor/engine";
+import * as processingSteps from "./engines/job-processor/steps";
 import { createIngestService } from "./services/ingest";
+import { createJobsService } from "./services/jobs";
+import { createNotificationsService } from "./services/notifications";
 import { createMarketService } from "./services/market";
 import { createUsersService } from "./services/users";
 import { openDatabase, type Database } from "./storage/db";
@@ -55,6 +60,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const users = createUsersService(repos);
   const market = createMarketService({ repos, bus });
   const ingest = createIngestService({ market });
+  const notifications = createNotificationsService({ repos, bus });
+  const jobs = createJobsService({
+    repos,
+    bus,
+    notifications,
+    uploadDir: path.join(env.dataDir, "uploads"),
+    maxUploadBytes: env.MAX_UPLOAD_BYTES,
+    typeOf: processingSteps.jobTypeFor,
+  });
   await users.bootstrapAdmin({ email: env.SWITCHBOARD_ADMIN_EMAIL, password: env.SWITCHBOARD_ADMIN_PASSWORD, log });
 
   const hub = createHub({
@@ -75,6 +89,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
   });
 
+  const jobProcessor = createJobProcessor({
+    jobs,
+    steps: processingSteps,
+    log: log.child({ module: "job-processor" }),
+    concurrency: env.JOB_CONCURRENCY,
+    stepDelayMs: env.JOB_STEP_DELAY_MS,
+  });
+
   const registry: Registry = {
     env,
     log,
@@ -85,13 +107,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     metrics,
     sessions,
     apiKeys,
-    services: { users, market, ingest },
+    services: { users, market, ingest, notifications, jobs },
+    engines: { jobProcessor },
     hub,
     allowedOrigins: env.ALLOWED_ORIGINS,
   };
   setRegistry(registry);
 
-  // Engines start here as later issues add them (job processor, agents, DAG runner, feeds, collectors).
+  await jobProcessor.start();
 
   // Next gets a private emitter as its "httpServer": it attaches its own upgrade listener (dev HMR)
   // there, and we forward only the upgrades that are not ours. See DESIGN.md, "Upgrades".
@@ -124,6 +147,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await hub.close();
       server.closeAllConnections();
       await stopped;
+      await jobProcessor.stop();
       await bus.close();
       if (next) await next.close().catch(() => {});
       if (!options.database) await database.close();

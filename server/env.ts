@@ -32,6 +32,10 @@ const envSchema = z.object({
   HUB_RATE_PER_SEC: z.coerce.number().min(1).default(50),
   HUB_RATE_BURST: z.coerce.number().int().min(1).default(100),
   BUS_LOG_SIZE: z.coerce.number().int().min(10).default(10_000),
+  /** Job processor: workers at once, a pause before each step (demos, tests), upload limit. */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  JOB_STEP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   /** Skip Next.js entirely (hub and API-less tests, benchmarks). */
   SWITCHBOARD_NO_NEXT: bool.default(false),
 });

@@ -7,7 +7,10 @@ import type { Env } from "./env";
 import type { Hub } from "./hub/hub";
 import type { Logger } from "./log";
 import type { Metrics } from "./metrics";
+import type { JobProcessor } from "./engines/job-processor/engine";
 import type { IngestService } from "./services/ingest";
+import type { JobsService } from "./services/jobs";
+import type { NotificationsService } from "./services/notifications";
 import type { MarketService } from "./services/market";
 import type { UsersService } from "./services/users";
 import type { Database } from "./storage/db";
@@ -27,6 +30,11 @@ export interface Registry {
     users: UsersService;
     market: MarketService;
     ingest: IngestService;
+    notifications: NotificationsService;
+    jobs: JobsService;
+  };
+  engines: {
+    jobProcessor: JobProcessor;
   };
   hub: Hub;
   /** The origins allowed to send cookie-authenticated requests and open sockets, besides the app's own. */

@@ -42,6 +42,42 @@ export interface LatestValuesTable {
   updated_at: Generated<Timestamp>;
 }
 
+export interface JobsTable {
+  job_id: string;
+  owner_id: string | null;
+  run_id: string | null;
+  type: string;
+  filename: string;
+  file_path: string;
+  file_size: number;
+  status: "queued" | "processing" | "completed" | "failed" | "cancelled";
+  progress: Generated<number>;
+  current_step: string | null;
+  created_at: Generated<Timestamp>;
+  started_at: Timestamp | null;
+  estimated_completion: Timestamp | null;
+  completed_at: Timestamp | null;
+  failed_at: Timestamp | null;
+  result: ColumnType<unknown, string | null, string | null>;
+  error: string | null;
+  retry_count: Generated<number>;
+  client_mutation_id: string | null;
+  cancel_requested: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  title: string;
+  message: string;
+  level: "info" | "success" | "warning" | "error";
+  link: string | null;
+  read_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: Generated<Timestamp>;
@@ -53,5 +89,7 @@ export interface Schema {
   api_keys: ApiKeysTable;
   settings: SettingsTable;
   latest_values: LatestValuesTable;
+  jobs: JobsTable;
+  notifications: NotificationsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,5 +1,8 @@
 // Test support: a real Switchboard server on a free port (without Next.js), on the worker's shared
 // test database, with helpers to make users, sessions and API keys.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Principal } from "../auth/principal";
 import { SESSION_COOKIE } from "../auth/cookies";
 import { startServer, type RunningServer } from "../app";
@@ -14,9 +17,15 @@ export interface TestServer extends RunningServer {
   apiKey(name?: string): Promise<string>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}, driver: DbDriver = "pglite"): Promise<TestServer> {
-  const database = await testDatabase(driver);
-  await resetDatabase(database);
+export interface TestServerOptions {
+  driver?: DbDriver;
+  /** Empty the database first (default true); false keeps what an earlier server left (restart tests). */
+  reset?: boolean;
+}
+
+export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  const database = await testDatabase(options.driver ?? "pglite");
+  if (options.reset !== false) await resetDatabase(database);
   const server = await startServer({
     env: {
       NODE_ENV: "test",
@@ -26,6 +35,7 @@ export async function startTestServer(env: Record<string, string> = {}, driver: 
       SWITCHBOARD_ADMIN_EMAIL: "root@switchboard.test",
       SWITCHBOARD_ADMIN_PASSWORD: "root-password",
       LOG_LEVEL: "silent",
+      DATA_DIR: env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "switchboard-test-")),
       ...env,
     },
     database,

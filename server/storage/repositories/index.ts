@@ -2,6 +2,8 @@
 import type { Kysely } from "kysely";
 import type { Schema } from "../schema";
 import { apiKeysRepository } from "./api-keys";
+import { jobsRepository } from "./jobs";
+import { notificationsRepository } from "./notifications";
 import { latestValuesRepository } from "./latest-values";
 import { sessionsRepository } from "./sessions";
 import { settingsRepository } from "./settings";
@@ -14,6 +16,8 @@ export function createRepositories(db: Kysely<Schema>) {
     apiKeys: apiKeysRepository(db),
     settings: settingsRepository(db),
     latestValues: latestValuesRepository(db),
+    jobs: jobsRepository(db),
+    notifications: notificationsRepository(db),
   };
 }
 

@@ -1,0 +1,11 @@
+// GET /api/jobs/stats: counts by status and jobs per minute over the last hour.
+import { getRegistry } from "@/server/registry";
+import { requirePrincipal } from "../../_lib/auth";
+import { handle, json } from "../../_lib/respond";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handle(async (req: Request) => {
+  await requirePrincipal(req, { apiKey: true });
+  return json(await getRegistry().services.jobs.stats());
+});
