@@ -148,6 +148,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       server.closeAllConnections();
       await stopped;
       await jobProcessor.stop();
+      await market.stop();
       await bus.close();
       if (next) await next.close().catch(() => {});
       if (!options.database) await database.close();

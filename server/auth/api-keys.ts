@@ -23,8 +23,13 @@ export interface ApiKeyStore {
   list(): Promise<ApiKeyInfo[]>;
 }
 
+/** How long a resolved key is trusted without asking storage again (revocation clears it at once). */
+const CACHE_MS = 30_000;
+
 export function createApiKeyStore(repos: Repositories, now: () => Date = () => new Date()): ApiKeyStore {
   const lastTouched = new Map<string, number>();
+  // A busy publisher presents its key on every request: keep resolved keys briefly, by hash.
+  const cache = new Map<string, { principal: Principal; until: number }>();
   return {
     async create(name, createdBy) {
       const key = `${API_KEY_PREFIX}${randomSecret(32)}`;
@@ -39,7 +44,10 @@ export function createApiKeyStore(repos: Repositories, now: () => Date = () => n
     },
     async resolve(key) {
       if (!key || !key.startsWith(API_KEY_PREFIX) || key.length > 200) return null;
-      const row = await repos.apiKeys.findActiveByHash(sha256(key));
+      const hash = sha256(key);
+      const cached = cache.get(hash);
+      if (cached && cached.until > now().getTime()) return cached.principal;
+      const row = await repos.apiKeys.findActiveByHash(hash);
       if (!row) return null;
       // Record use at most once a minute per key, so a busy publisher does not write on every call.
       const t = now().getTime();
@@ -47,9 +55,13 @@ export function createApiKeyStore(repos: Repositories, now: () => Date = () => n
         lastTouched.set(row.id, t);
         await repos.apiKeys.touch(row.id, now());
       }
-      return { kind: "api_key", id: row.id, email: `api-key:${row.name}`, role: "user" };
+      const principal: Principal = { kind: "api_key", id: row.id, email: `api-key:${row.name}`, role: "user" };
+      if (cache.size > 10_000) cache.clear();
+      cache.set(hash, { principal, until: t + CACHE_MS });
+      return principal;
     },
     async revoke(id) {
+      for (const [hash, entry] of cache) if (entry.principal.id === id) cache.delete(hash);
       const row = await repos.apiKeys.revoke(id, now());
       return row ? toInfo(row) : null;
     },

@@ -13,7 +13,13 @@ export interface SessionStore {
   destroy(cookieValue: string | undefined): Promise<void>;
 }
 
+/** How long a resolved session is trusted without asking storage again (sign-out clears it at once). */
+const CACHE_MS = 5_000;
+
 export function createSessionStore(repos: Repositories, secret: string, now: () => Date = () => new Date()): SessionStore {
+  // Every request and socket upgrade of a tab presents the cookie; a reconnect storm after a restart
+  // would otherwise be one query per socket.
+  const cache = new Map<string, { principal: Principal; until: number }>();
   return {
     async create(userId) {
       const token = randomSecret(32);
@@ -25,12 +31,22 @@ export function createSessionStore(repos: Repositories, secret: string, now: () 
       if (!cookieValue) return null;
       const token = unsignToken(cookieValue, secret);
       if (!token) return null;
-      const user = await repos.sessions.findUser(sha256(token), now());
-      return user ? { kind: "user", id: user.id, email: user.email, role: user.role } : null;
+      const hash = sha256(token);
+      const t = now().getTime();
+      const cached = cache.get(hash);
+      if (cached && cached.until > t) return cached.principal;
+      const user = await repos.sessions.findUser(hash, now());
+      if (!user) return null;
+      const principal: Principal = { kind: "user", id: user.id, email: user.email, role: user.role };
+      if (cache.size > 10_000) cache.clear();
+      cache.set(hash, { principal, until: t + CACHE_MS });
+      return principal;
     },
     async destroy(cookieValue) {
       const token = cookieValue ? unsignToken(cookieValue, secret) : null;
-      if (token) await repos.sessions.delete(sha256(token));
+      if (!token) return;
+      cache.delete(sha256(token));
+      await repos.sessions.delete(sha256(token));
     },
   };
 }

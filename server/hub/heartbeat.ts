@@ -27,10 +27,12 @@ export function startHeartbeat(connections: () => Iterable<Connection>, options:
 
   const quietCheckMs = Math.max(25, Math.floor(options.heartbeatMs / 3));
   const heartbeat = setInterval(() => {
-    const now = Date.now();
+    const now = performance.now();
+    let frame: string | null = null;
     for (const connection of connections()) {
       if (connection.authenticated && now - connection.lastSentAt >= options.heartbeatMs) {
-        connection.sendFrame(controlFrame("heartbeat", { ts: new Date(now).toISOString() }));
+        frame ??= controlFrame("heartbeat", { ts: new Date().toISOString() });
+        connection.sendFrame(frame);
       }
     }
   }, quietCheckMs);

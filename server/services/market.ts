@@ -13,17 +13,39 @@ export interface MarketEventInput {
   data: unknown;
 }
 
-export function createMarketService(deps: { repos: Repositories; bus: Bus; now?: () => Date }) {
+export function createMarketService(deps: { repos: Repositories; bus: Bus; now?: () => Date; flushMs?: number }) {
   const now = deps.now ?? (() => new Date());
+  // Quotes arrive many times a second; storage keeps only the latest per topic and type, written
+  // behind in one statement per interval (the bus already has the latest value for live readers).
+  const pending = new Map<string, { topic: string; type: string; data: unknown }>();
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    if (pending.size === 0) return flushing;
+    const batch = [...pending.values()];
+    pending.clear();
+    flushing = flushing.then(() => deps.repos.latestValues.upsertMany(batch, now())).catch(() => {
+      for (const v of batch) if (!pending.has(`${v.topic}\u0000${v.type}`)) pending.set(`${v.topic}\u0000${v.type}`, v);
+    });
+    return flushing;
+  };
+  const timer = setInterval(() => void flush(), deps.flushMs ?? 1_000);
+  timer.unref();
+
   return {
-    /** Stores the latest values and publishes every event, in order. */
+    /** Publishes every event, in order, and keeps the latest values for storage. */
     async ingest(events: MarketEventInput[]): Promise<BusEvent[]> {
-      await deps.repos.latestValues.upsertMany(events.map((e) => ({ topic: e.topic, type: e.type, data: e.data })), now());
+      for (const e of events) pending.set(`${e.topic}\u0000${e.type}`, { topic: e.topic, type: e.type, data: e.data });
       return deps.bus.publishMany(events.map((e) => ({ ...e, ephemeral: true })));
     },
-    /** The stored latest values under a topic prefix (`market:` or `news:`). */
+    /** The stored latest values under a topic prefix (`market:` or `news:`), including unwritten ones. */
     async latest(prefix: "market:" | "news:") {
+      await flush();
       return deps.repos.latestValues.listByTopicPrefix(prefix);
+    },
+    /** Writes what is pending and stops the timer (shutdown). */
+    async stop() {
+      clearInterval(timer);
+      await flush();
     },
   };
 }

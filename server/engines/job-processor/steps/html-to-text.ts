@@ -20,9 +20,6 @@ const LINES = new Set("body br caption dd div dt figcaption html legend li optio
 const PARAGRAPH = "\u2029";
 const CELLS = new Set(["td", "th"]);
 
-/** Comments, doctypes, processing instructions and tags (attribute values may contain `>`). */
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<![^>]*>?|<\?[^>]*>?|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-
 /** Converts an HTML document or fragment to text, one line per block, paragraphs kept apart. */
 export function htmlToText(html: string): string {
   const out: string[] = [];
@@ -33,20 +30,16 @@ export function htmlToText(html: string): string {
     const text = preDepth > 0 ? raw : raw.replace(/[\s\u00a0]+/g, " ");
     out.push(decodeEntities(text).replace(/\u00a0/g, " "));
   };
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
-    pushText(html.slice(last, match.index));
-    last = TOKEN.lastIndex;
-    const name = match[2]?.toLowerCase();
+  for (let tag = nextTag(html, 0); tag; tag = nextTag(html, last)) {
+    pushText(html.slice(last, tag.start));
+    last = tag.end;
+    const { name, closing, selfClosing } = tag;
     if (!name) continue; // comment, doctype or processing instruction
-    const closing = match[1] === "/";
-    const selfClosing = /\/\s*$/.test(match[3] ?? "");
     const end = SKIPPED.get(name);
     if (end && !closing && !selfClosing) {
       end.lastIndex = last;
       const found = end.exec(html);
       last = found ? found.index + found[0].length : html.length;
-      TOKEN.lastIndex = last;
       continue;
     }
     if (name === "pre") preDepth = Math.max(0, preDepth + (closing ? -1 : selfClosing ? 0 : 1));
@@ -57,7 +50,60 @@ export function htmlToText(html: string): string {
   pushText(html.slice(last));
   return out
     .join("")
-    .replace(/[ \t]*([\n\u2029][ \t\n\u2029]*)/g, (run: string) => (run.includes(PARAGRAPH) ? "\n\n" : "\n"))
+    .replace(/(?<![ \t])[ \t]*[\n\u2029][ \t\n\u2029]*/g, (run: string) => (run.includes(PARAGRAPH) ? "\n\n" : "\n"))
     .replace(/[ \t]{2,}/g, " ")
     .trim();
+}
+
+interface Tag {
+  start: number;
+  end: number;
+  /** Lower-cased element name; "" for comments, doctypes and processing instructions. */
+  name: string;
+  closing: boolean;
+  selfClosing: boolean;
+}
+
+const TAG_NAME = /\/?[a-zA-Z][a-zA-Z0-9:-]*/y;
+
+/**
+ * The next markup from `from`, scanning every character once (a regex over attributes would go
+ * quadratic on text like "<a <a <a"). A `<` not followed by a name is text. Markup left open at
+ * the end of the document swallows the rest, as in browsers.
+ */
+function nextTag(html: string, from: number): Tag | null {
+  for (let lt = html.indexOf("<", from); lt !== -1; lt = html.indexOf("<", lt + 1)) {
+    if (html.startsWith("<!--", lt)) {
+      const close = html.indexOf("-->", lt + 4);
+      return markup(lt, close === -1 ? html.length : close + 3);
+    }
+    if (html[lt + 1] === "!" || html[lt + 1] === "?") {
+      const close = html.indexOf(">", lt + 2);
+      return markup(lt, close === -1 ? html.length : close + 1);
+    }
+    TAG_NAME.lastIndex = lt + 1;
+    const name = TAG_NAME.exec(html)?.[0];
+    if (!name) continue;
+    // Attributes: a quote opens a value only right after `=`.
+    let quote = "";
+    let afterEquals = false;
+    let i = lt + 1 + name.length;
+    for (; i < html.length; i++) {
+      const ch = html[i]!;
+      if (quote) {
+        if (ch === quote) quote = "";
+      } else if (ch === ">") break;
+      else if (ch === "=") afterEquals = true;
+      else if (afterEquals && (ch === '"' || ch === "'")) quote = ch;
+      else if (!/\s/.test(ch)) afterEquals = false;
+    }
+    if (i >= html.length) return markup(lt, html.length);
+    const closing = name.startsWith("/");
+    return { start: lt, end: i + 1, name: (closing ? name.slice(1) : name).toLowerCase(), closing, selfClosing: html[i - 1] === "/" };
+  }
+  return null;
+}
+
+function markup(start: number, end: number): Tag {
+  return { start, end, name: "", closing: false, selfClosing: false };
 }

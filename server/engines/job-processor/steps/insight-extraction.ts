@@ -32,8 +32,9 @@ export function extractInsights(text: string): string[] {
   return insights;
 }
 
-const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"']*[^\s<>"'.,;:!?)\]]/gi;
-const EMAIL_PATTERN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Repetitions are bounded (RFC lengths for addresses) so that no input makes a pattern quadratic.
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"']{0,2000}[^\s<>"'.,;:!?)\]]/gi;
+const EMAIL_PATTERN = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}])/gu;
 const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
 const DAY = "\\d{1,2}(?:st|nd|rd|th)?";
 const DATE_PATTERN = new RegExp(

@@ -4,7 +4,7 @@ import { decodeEntities } from "./html-entities";
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RULE_OR_UNDERLINE = /^ {0,3}(?:([-*_])(?:[ \t]*\1){2,}|=+|-+)[ \t]*$/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S+/;
-const TABLE_SEPARATOR = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const TABLE_SEPARATOR = /^\s*(?:\|\s*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|\s*)?$/;
 
 /**
  * Strips Markdown syntax and keeps the prose. Code blocks are kept as text (without their fences);
@@ -46,7 +46,7 @@ export function markdownToText(markdown: string): string {
     }
     const block = line
       .replace(/^ {0,3}#{1,6}(?:[ \t]+|$)/, "")
-      .replace(/[ \t]+#+[ \t]*$/, "")
+      .replace(/(?<![ \t])[ \t]+#+[ \t]*$/, "")
       .replace(/^\s*(?:>\s?)+/, "")
       .replace(/^\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/, "");
     out.push(inlineToText(block).trim());
@@ -54,23 +54,26 @@ export function markdownToText(markdown: string): string {
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trim();
 }
 
-/** Inline syntax of one line: code spans and escapes are protected, then links, emphasis, HTML. */
+/**
+ * Inline syntax of one line: code spans and escapes are protected, then links, emphasis, HTML.
+ * Every repetition is bounded, so a long line of unmatched `[`, `<` or `**` stays linear.
+ */
 export function inlineToText(text: string): string {
   const kept: string[] = [];
   const keep = (s: string) => `\ue000${kept.push(s) - 1}\ue001`; // private-use marks around an index
   const result = text
     .replace(/\\([!-/:-@[-`{-~])/g, (_, ch: string) => keep(ch))
-    .replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) => keep(code.trim()))
-    .replace(/!\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, "$1")
-    .replace(/\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, "$1")
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
-    .replace(/<((?:https?|ftp|mailto):[^>\s]+)>/gi, "$1")
-    .replace(/<([^@>\s]+@[^>\s]+\.[^>\s]+)>/g, "$1")
-    .replace(/<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^>]*)?\/?>/g, "")
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, "$1")
-    .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}])/gu, "$1$2")
-    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, "$1$2");
+    .replace(/(`+)(?!`)([\s\S]{0,2000}?[^`])\1(?!`)/g, (_, _ticks: string, code: string) => keep(code.trim()))
+    .replace(/!\[([^\]]{0,1000})\]\((?:[^()]|\([^()]{0,1000}\)){0,2000}\)/g, "$1")
+    .replace(/\[([^\]]{0,1000})\]\((?:[^()]|\([^()]{0,1000}\)){0,2000}\)/g, "$1")
+    .replace(/\[([^\]]{1,1000})\]\[[^\]]{0,1000}\]/g, "$1")
+    .replace(/<((?:https?|ftp|mailto):[^>\s]{1,2000})>/gi, "$1")
+    .replace(/<([^@>\s]{1,64}@[^@>\s]{1,253})>/g, "$1")
+    .replace(/<\/?[a-zA-Z][a-zA-Z0-9-]{0,50}(?:\s[^<>]{0,1000})?\/?>/g, "")
+    .replace(/(\*\*|__)(?=\S)([\s\S]{0,1000}?\S)\1/g, "$2")
+    .replace(/~~(?=\S)([\s\S]{0,1000}?\S)~~/g, "$1")
+    .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]{0,1000}?\S)\*(?![\p{L}\p{N}])/gu, "$1$2")
+    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]{0,1000}?\S)_(?![\p{L}\p{N}_])/gu, "$1$2");
   return decodeEntities(result).replace(/\ue000(\d+)\ue001/g, (_, n: string) => kept[Number(n)] ?? "");
 }
 

@@ -11,7 +11,9 @@ const MAYBE_FINAL = new Set(
 );
 
 /** A terminator, any closing quotes or brackets, then whitespace. */
-const BOUNDARY = /([.!?\u2026]+)(["'\u2019\u201d)\]]*)(\s+)/g;
+const BOUNDARY = /(?<![.!?\u2026])([.!?\u2026]+)(["'\u2019\u201d)\]]*)(\s+)/g;
+
+const NEXT_WORD = /\S{0,64}/y;
 
 /** Splits text into sentences (whitespace inside each collapsed); fragments without letters or digits are dropped. */
 export function splitSentences(text: string): string[] {
@@ -21,7 +23,7 @@ export function splitSentences(text: string): string[] {
     BOUNDARY.lastIndex = 0;
     for (let m = BOUNDARY.exec(chunk); m; m = BOUNDARY.exec(chunk)) {
       const end = m.index + m[1]!.length + m[2]!.length;
-      if (isBoundary(chunk.slice(start, m.index), m[1]!, chunk.slice(BOUNDARY.lastIndex))) {
+      if (isBoundary(chunk, m.index, m[1]!, BOUNDARY.lastIndex)) {
         sentences.push(chunk.slice(start, end));
         start = BOUNDARY.lastIndex;
       }
@@ -31,12 +33,16 @@ export function splitSentences(text: string): string[] {
   return sentences.map((s) => s.replace(/\s+/g, " ").trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
-function isBoundary(before: string, terminator: string, after: string): boolean {
-  const next = /^\S+/.exec(after)?.[0] ?? "";
+/** Whether the terminator at `at` (the next word starting at `next`) ends a sentence. Looks at most 64 characters either side. */
+function isBoundary(chunk: string, at: number, terminator: string, nextAt: number): boolean {
+  NEXT_WORD.lastIndex = nextAt;
+  const next = NEXT_WORD.exec(chunk)?.[0] ?? "";
   const first = next.replace(/^["'\u2018\u201c([]+/, "")[0] ?? "";
   if (first === "" || /\p{Ll}/u.test(first)) return false; // "e.g. this", "U.S. economy", "wait... what"
   if (terminator !== ".") return true; // !, ?, ellipses and runs like "?!"
-  const word = (/\S+$/.exec(before)?.[0] ?? "").replace(/^["'\u2018\u201c([]+/, "").toLowerCase();
+  let from = at;
+  while (from > 0 && at - from < 64 && !/\s/.test(chunk[from - 1]!)) from--;
+  const word = chunk.slice(from, at).replace(/^["'\u2018\u201c([]+/, "").toLowerCase();
   if (NEVER_FINAL.has(word)) return false;
   const ambiguous = MAYBE_FINAL.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
   if (!ambiguous) return true;
@@ -74,7 +80,7 @@ const KEY_VALUE = /^[^\s:][^:]{0,60}:\s/;
 function continues(current: string, next: string): boolean {
   if (/[,\-\u2013\u2014(&]$/.test(current)) return true;
   if (/[.!?\u2026:;"'\u2019\u201d)\]]$/.test(current)) return false;
-  const lastWord = /\p{L}+$/u.exec(current)?.[0].toLowerCase() ?? "";
+  const lastWord = /(?<!\p{L})\p{L}+$/u.exec(current)?.[0].toLowerCase() ?? "";
   if (DANGLING.has(lastWord) && !KEY_VALUE.test(current)) return true;
   return /^\p{Ll}/u.test(next) && !KEY_VALUE.test(next);
 }
