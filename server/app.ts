@@ -91,7 +91,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const jobProcessor = createJobProcessor({
     jobs,
-    steps: processingSteps,
+    steps: {
+      extractText: processingSteps.extractText,
+      summarize: (text) => processingSteps.summarize(text),
+      // The async form yields between chunks, so a long document does not stall the hub.
+      extractEntities: (text, { signal }) => processingSteps.extractEntitiesAsync(text, { signal }),
+      extractInsights: processingSteps.extractInsights,
+    },
     log: log.child({ module: "job-processor" }),
     concurrency: env.JOB_CONCURRENCY,
     stepDelayMs: env.JOB_STEP_DELAY_MS,

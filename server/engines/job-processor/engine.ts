@@ -12,7 +12,7 @@ export type JobStep = (typeof JOB_STEPS)[number];
 export interface JobSteps {
   extractText(input: { path: string; filename: string }, options: { signal: AbortSignal }): Promise<{ text: string }>;
   summarize(text: string): string;
-  extractEntities(text: string): JobResult["entities"];
+  extractEntities(text: string, options: { signal: AbortSignal }): Promise<JobResult["entities"]> | JobResult["entities"];
   extractInsights(text: string): string[];
 }
 
@@ -110,7 +110,7 @@ export function createJobProcessor(options: JobProcessorOptions): JobProcessor {
       if (!(await enter(jobId, 1))) return;
       const summary = await runStep("summarization", () => steps.summarize(text));
       if (!(await enter(jobId, 2))) return;
-      const entities = await runStep("entity_extraction", () => steps.extractEntities(text));
+      const entities = await runStep("entity_extraction", () => steps.extractEntities(text, { signal: abort.signal }));
       if (!(await enter(jobId, 3))) return;
       const insights = await runStep("insight_extraction", () => steps.extractInsights(text));
       if (abort.signal.aborted) return;

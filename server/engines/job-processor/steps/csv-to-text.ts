@@ -13,12 +13,14 @@ export function parseCsv(text: string, delimiter: CsvDelimiter = ","): string[][
   const records: string[][] = [];
   let record: string[] = [];
   let field = "";
+  let blank = true; // the field so far is only whitespace
   let i = 0;
   let line = 1;
   const n = text.length;
   const endField = () => {
     record.push(field);
     field = "";
+    blank = true;
   };
   const endRecord = () => {
     endField();
@@ -28,8 +30,9 @@ export function parseCsv(text: string, delimiter: CsvDelimiter = ","): string[][
   while (i < n) {
     const ch = text[i]!;
     // A quote opens a quoted field at its start (spaces before it, as in `a, "b"`, are dropped).
-    if (ch === '"' && field.trim() === "") {
+    if (ch === '"' && blank) {
       field = "";
+      blank = false;
       const startLine = line;
       i++;
       for (;;) {
@@ -60,6 +63,7 @@ export function parseCsv(text: string, delimiter: CsvDelimiter = ","): string[][
       line++;
     } else {
       field += ch;
+      if (blank && !/\s/.test(ch)) blank = false;
       i++;
     }
   }

@@ -58,17 +58,17 @@ function isBoundary(chunk: string, at: number, terminator: string, nextAt: numbe
 function chunks(text: string): string[] {
   const out: string[] = [];
   for (const paragraph of text.replace(/\r\n?/g, "\n").split(/\n[ \t]*\n/)) {
-    let current = "";
+    let parts: string[] = [];
     for (const raw of paragraph.split("\n")) {
       const line = raw.trim();
       if (line === "") continue;
-      if (current !== "" && continues(current, line)) current += ` ${line}`;
+      if (parts.length > 0 && continues(parts[0]!, parts[parts.length - 1]!, line)) parts.push(line);
       else {
-        if (current !== "") out.push(current);
-        current = line;
+        if (parts.length > 0) out.push(parts.join(" "));
+        parts = [line];
       }
     }
-    if (current !== "") out.push(current);
+    if (parts.length > 0) out.push(parts.join(" "));
   }
   return out;
 }
@@ -77,10 +77,12 @@ function chunks(text: string): string[] {
 const DANGLING = new Set("a an the and or but nor of to in on at by for with from into onto as than that which who whose whom".split(" "));
 const KEY_VALUE = /^[^\s:][^:]{0,60}:\s/;
 
-function continues(current: string, next: string): boolean {
-  if (/[,\-\u2013\u2014(&]$/.test(current)) return true;
-  if (/[.!?\u2026:;"'\u2019\u201d)\]]$/.test(current)) return false;
-  const lastWord = /(?<!\p{L})\p{L}+$/u.exec(current)?.[0].toLowerCase() ?? "";
-  if (DANGLING.has(lastWord) && !KEY_VALUE.test(current)) return true;
+/** Whether `next` continues the running text that started with `first` and so far ends with `last`. */
+function continues(first: string, last: string, next: string): boolean {
+  const tail = last.slice(-64); // a regex ending in $ scans its whole input
+  if (/[,\-\u2013\u2014(&]$/.test(tail)) return true;
+  if (/[.!?\u2026:;"'\u2019\u201d)\]]$/.test(tail)) return false;
+  const lastWord = /(?<!\p{L})\p{L}+$/u.exec(tail)?.[0].toLowerCase() ?? "";
+  if (DANGLING.has(lastWord) && !KEY_VALUE.test(first)) return true;
   return /^\p{Ll}/u.test(next) && !KEY_VALUE.test(next);
 }

@@ -136,6 +136,19 @@ describe("extractText: PDF", () => {
     );
   });
 
+  it("glues pieces of one word and spaces separate words drawn as separate runs", async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage();
+    const width = (s: string) => font.widthOfTextAtSize(s, 12);
+    page.drawText("Quar", { x: 50, y: 700, size: 12, font });
+    page.drawText("terly", { x: 50 + width("Quar"), y: 700, size: 12, font });
+    page.drawText("revenue", { x: 50 + width("Quarterly "), y: 700, size: 12, font });
+    page.drawText("grew.", { x: 50, y: 680, size: 12, font });
+    const { text } = await extractText(await sample("runs.pdf", await doc.save()));
+    expect(text).toBe("Quarterly revenue grew.");
+  });
+
   it("stops reading pages once maxChars is reached", async () => {
     const pdf = await pdfWithPages([["Page one text here."], ["Page two text here."], ["Page three text here."]]);
     const { text } = await extractText(await sample("three.pdf", pdf), { maxChars: 25 });
