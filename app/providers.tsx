@@ -39,7 +39,6 @@ function ThemedToaster() {
       theme={resolvedTheme === "dark" ? "dark" : resolvedTheme === "light" ? "light" : "system"}
       position="bottom-right"
       closeButton
-      richColors
     />
   );
 }

@@ -1,4 +1,4 @@
-// / (Overview): the dashboard home; for now, system health and the live connection.
+// / (Overview): the dashboard home: live job counts, jobs per minute, latest activity, then system health.
 import type { Metadata } from "next";
 
 import { Overview } from "@/components/home/overview";

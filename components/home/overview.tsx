@@ -1,42 +1,128 @@
 "use client";
-// Overview: the home page body: system health from /api/health and this tab's live connection.
-import { RefreshCw } from "lucide-react";
+// Overview: the home page: live job counts by status, jobs per minute over the last hour, the latest
+// activity, and lower down this instance's health and this tab's live connection.
+import Link from "next/link";
+import { ArrowRight, RefreshCw, TriangleAlert, Upload } from "lucide-react";
+
+import { NowProvider } from "@/components/jobs/now-context";
 import { PageHeader } from "@/components/shell/page-header";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { isApiError } from "@/lib/query/fetchers";
+import { useJobStats } from "@/lib/query/hooks/use-job-stats";
+import { cn } from "@/lib/utils";
 import { HealthCards } from "./health-cards";
 import { HealthStatusBadge } from "./health-status-badge";
+import { JobStatusCards, JobStatusCardsSkeleton } from "./job-status-cards";
+import { JobsPerMinuteChart } from "./jobs-per-minute-chart";
 import { LiveConnectionCard } from "./live-connection-card";
+import { RecentJobs } from "./recent-jobs";
 import { useHealth } from "./use-health";
 
 export function Overview() {
+  const stats = useJobStats();
   const health = useHealth();
+
   return (
-    <div className="grid gap-8">
-      <PageHeader
-        title="Overview"
-        description="Health of this Switchboard instance and of your live connection."
-        actions={
-          <div className="flex items-center gap-2">
-            <HealthStatusBadge />
-            <Button variant="outline" size="sm" onClick={() => void health.refetch()} disabled={health.isFetching} aria-label="Refresh health">
-              <RefreshCw className={health.isFetching ? "animate-spin" : undefined} aria-hidden="true" />
-              Refresh
+    <NowProvider intervalMs={5_000}>
+      <div className="grid gap-10">
+        <PageHeader
+          title="Overview"
+          description="Jobs across this Switchboard instance, live."
+          actions={
+            <Button asChild>
+              <Link href="/jobs">
+                <Upload aria-hidden="true" />
+                Upload files
+              </Link>
             </Button>
+          }
+        />
+
+        <section aria-labelledby="jobs-heading" className="grid gap-4">
+          <h2 id="jobs-heading" className="text-base font-semibold">
+            Jobs
+          </h2>
+          {stats.isPending ? (
+            <div aria-busy="true" data-testid="job-stats-loading">
+              <span className="sr-only" role="status">
+                Loading job statistics…
+              </span>
+              <JobStatusCardsSkeleton />
+            </div>
+          ) : stats.data ? (
+            <JobStatusCards stats={stats.data} />
+          ) : (
+            <Alert variant="destructive" data-testid="job-stats-error">
+              <TriangleAlert aria-hidden="true" />
+              <AlertTitle>Could not load job statistics</AlertTitle>
+              <AlertDescription>
+                <p>{isApiError(stats.error) ? stats.error.message : "The server could not be reached."}</p>
+                <Button variant="outline" size="sm" className="mt-2 text-foreground" onClick={() => void stats.refetch()} disabled={stats.isFetching}>
+                  <RefreshCw className={cn(stats.isFetching && "motion-safe:animate-spin")} aria-hidden="true" />
+                  Try again
+                </Button>
+              </AlertDescription>
+            </Alert>
+          )}
+          <div className="grid gap-4 lg:grid-cols-5">
+            <Card className="gap-4 lg:col-span-3">
+              <CardHeader>
+                <CardTitle>Jobs per minute</CardTitle>
+                <CardDescription>Created, completed and failed over the last hour.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                {stats.data ? (
+                  <JobsPerMinuteChart stats={stats.data} />
+                ) : stats.isPending ? (
+                  <div className="grid gap-4">
+                    <Skeleton className="h-5 w-72 max-w-full" />
+                    <Skeleton className="h-56 w-full" />
+                  </div>
+                ) : (
+                  <p className="py-16 text-center text-sm text-muted-foreground">The chart needs the job statistics.</p>
+                )}
+              </CardContent>
+            </Card>
+            <Card className="gap-2 lg:col-span-2">
+              <CardHeader>
+                <CardTitle>Latest activity</CardTitle>
+                <CardDescription>The ten newest jobs.</CardDescription>
+                <CardAction>
+                  <Button asChild variant="ghost" size="sm" className="text-muted-foreground">
+                    <Link href="/jobs">
+                      View all
+                      <ArrowRight aria-hidden="true" />
+                    </Link>
+                  </Button>
+                </CardAction>
+              </CardHeader>
+              <CardContent>
+                <RecentJobs />
+              </CardContent>
+            </Card>
           </div>
-        }
-      />
-      <section aria-labelledby="system-health-heading" className="grid gap-4">
-        <h2 id="system-health-heading" className="text-base font-semibold">
-          System health
-        </h2>
-        <HealthCards />
-      </section>
-      <section aria-labelledby="connection-heading" className="grid gap-4">
-        <h2 id="connection-heading" className="text-base font-semibold">
-          Realtime
-        </h2>
-        <LiveConnectionCard />
-      </section>
-    </div>
+        </section>
+
+        <section aria-labelledby="system-heading" className="grid gap-4">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id="system-heading" className="text-base font-semibold">
+              System
+            </h2>
+            <div className="flex items-center gap-2">
+              <HealthStatusBadge />
+              <Button variant="outline" size="sm" onClick={() => void health.refetch()} disabled={health.isFetching} aria-label="Refresh health">
+                <RefreshCw className={health.isFetching ? "motion-safe:animate-spin" : undefined} aria-hidden="true" />
+                Refresh
+              </Button>
+            </div>
+          </div>
+          <HealthCards />
+          <LiveConnectionCard />
+        </section>
+      </div>
+    </NowProvider>
   );
 }

@@ -1,4 +1,5 @@
-// Header: the top bar of the dashboard (mobile menu, connection status, theme toggle, account menu).
+// Header: the top bar of the dashboard (mobile menu, connection status, notifications, theme toggle, account menu).
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ConnectionStatus } from "./connection-status";
 import { MobileNav } from "./mobile-nav";
 import { ThemeToggle } from "./theme-toggle";
@@ -10,6 +11,7 @@ export function Header() {
       <MobileNav />
       <div className="flex-1" />
       <ConnectionStatus />
+      <NotificationBell />
       <ThemeToggle />
       <UserMenu />
     </header>

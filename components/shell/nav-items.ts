@@ -1,6 +1,6 @@
 // The dashboard's navigation: one entry per page that exists. Add a page, add its entry here.
 import type { LucideIcon } from "lucide-react";
-import { LayoutDashboard } from "lucide-react";
+import { FileText, LayoutDashboard } from "lucide-react";
 
 export type NavItem = {
   /** Path of the page, starting with "/". */
@@ -11,7 +11,10 @@ export type NavItem = {
   adminOnly?: boolean;
 };
 
-export const NAV_ITEMS: readonly NavItem[] = [{ href: "/", label: "Overview", icon: LayoutDashboard }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/", label: "Overview", icon: LayoutDashboard },
+  { href: "/jobs", label: "Jobs", icon: FileText },
+];
 
 /** The entries a user with this role may see (admin-only ones are hidden from everyone else). */
 export function visibleNavItems(role: string | null | undefined, items: readonly NavItem[] = NAV_ITEMS): NavItem[] {

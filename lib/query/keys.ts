@@ -22,7 +22,7 @@ type OneOrMany<T> = T | readonly T[];
  */
 export interface JobListParams {
   status?: OneOrMany<JobStatus>;
-  type?: string;
+  type?: OneOrMany<string>;
   run_id?: string;
   q?: string;
   limit?: number;
@@ -79,6 +79,8 @@ export const queryKeys = {
     lists: () => ["jobs", "list"] as const,
     list: (params: JobListParams = {}) => ["jobs", "list", cleanParams(params)] as const,
     detail: (jobId: string) => ["jobs", "detail", jobId] as const,
+    /** GET /api/jobs/stats (JobStats), patched client-side from job events (lib/query/job-stats.ts). */
+    stats: () => ["jobs", "stats"] as const,
   },
   tasks: {
     all: () => ["tasks"] as const,
