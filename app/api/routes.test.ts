@@ -6,6 +6,7 @@ import { connect } from "@/server/testing/ws-client";
 import * as adminKey from "./admin/api-keys/[id]/route";
 import * as adminKeys from "./admin/api-keys/route";
 import * as adminUsers from "./admin/users/route";
+import * as broadcast from "./admin/broadcast/route";
 import * as login from "./auth/login/route";
 import * as logout from "./auth/logout/route";
 import * as events from "./events/route";
@@ -103,6 +104,23 @@ describe("admin routes", () => {
     expect((await revoked.json()).closed_connections).toBe(1);
     expect((await socket.closed).code).toBe(1008);
     expect((await events.POST(request("/api/events", { method: "POST", bearer: key, body: quote("AAPL", 1) }))).status).toBe(401);
+  });
+});
+
+describe("POST /api/admin/broadcast", () => {
+  it("lets only admins announce, and the announcement reaches a connected user", async () => {
+    const { cookie: userCookie } = await server.signIn("plain@x.io");
+    const { cookie: adminCookie } = await server.signIn("boss@x.io", "admin");
+    const socket = await connect(server.wsUrl, { cookie: userCookie });
+    socket.send({ type: "subscribe", topics: ["announcements"] });
+    await socket.waitFor((m) => m.type === "subscribed");
+    const body = { message: "Maintenance at 18:00", level: "warning" };
+    expect((await broadcast.POST(request("/api/admin/broadcast", { method: "POST", cookie: userCookie, body }))).status).toBe(403);
+    expect((await broadcast.POST(request("/api/admin/broadcast", { method: "POST", cookie: adminCookie, body: { message: "" } }))).status).toBe(400);
+    const res = await broadcast.POST(request("/api/admin/broadcast", { method: "POST", cookie: adminCookie, body }));
+    expect(res.status).toBe(202);
+    expect((await socket.waitFor((m) => m.type === "system_announcement")).data).toEqual(body);
+    socket.close();
   });
 });
 
