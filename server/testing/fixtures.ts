@@ -1,33 +1,15 @@
 // Test support: valid catalog events to publish (a job in a given version, a quote, an announcement).
+import type { Job } from "@/lib/protocol/entities/jobs";
+import { makeJob } from "@/lib/realtime/testing/fixtures";
 import type { PublishInput } from "../bus/bus";
 
-export function jobEvent(jobId: string, version: number, extra: Record<string, unknown> = {}): PublishInput {
+export function jobEvent(jobId: string, version: number, extra: Partial<Job> = {}): PublishInput {
   const now = new Date().toISOString();
   return {
     type: "processing_job_status",
     topic: `jobs:${jobId}`,
     ephemeral: false,
-    data: {
-      job_id: jobId,
-      run_id: null,
-      type: "document",
-      filename: "a.txt",
-      status: "processing",
-      progress: Math.min(100, version),
-      current_step: "text_extraction",
-      created_at: now,
-      started_at: now,
-      estimated_completion: null,
-      completed_at: null,
-      failed_at: null,
-      result: null,
-      error: null,
-      retry_count: 0,
-      can_retry: false,
-      client_mutation_id: null,
-      version,
-      ...extra,
-    },
+    data: makeJob({ job_id: jobId, status: "processing", progress: Math.min(100, version), current_step: "text_extraction", created_at: now, started_at: now, version, ...extra }),
   };
 }
 
