@@ -1,6 +1,7 @@
 "use client";
 // Jobs data hooks: the filtered, cursor-paged list, one job, uploads (pending rows confirmed by
 // client_mutation_id) and the optimistic retry / cancel / delete actions.
+import { jobTypeFor } from "@/lib/api/document-formats";
 import * as React from "react";
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
@@ -144,26 +145,8 @@ export function pendingJob(filename: string, clientMutationId: string, now = new
   };
 }
 
-const EXTENSION_TYPES: Record<string, JobType> = {
-  txt: "text",
-  text: "text",
-  log: "text",
-  md: "markdown",
-  markdown: "markdown",
-  csv: "csv",
-  tsv: "csv",
-  json: "json",
-  html: "html",
-  htm: "html",
-  pdf: "pdf",
-};
-
-/** The job type the server will most likely give a file, from its extension (for the pending row). */
-export function jobTypeOf(filename: string): JobType {
-  const dot = filename.lastIndexOf(".");
-  if (dot <= 0 || dot === filename.length - 1) return "other";
-  return EXTENSION_TYPES[filename.slice(dot + 1).toLowerCase()] ?? "other";
-}
+/** The job type the server will give a file, from its extension (for the pending row). */
+export const jobTypeOf = jobTypeFor;
 
 /** What to tell the user when the upload of `filename` failed: names the file and says why. */
 export function uploadErrorMessage(filename: string, error: unknown, maxBytes = DEFAULT_MAX_UPLOAD_BYTES): string {
