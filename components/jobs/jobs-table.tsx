@@ -47,21 +47,21 @@ function useColumns(): ColumnDef<JobRow>[] {
         id: "filename",
         header: "File",
         accessorFn: (j) => (j.filename ?? j.job_id).toLowerCase(),
-        meta: { grow: true, width: 240, label: "File" },
+        meta: { grow: true, width: 190, label: "File" },
         cell: ({ row }) => <FileCell job={row.original} />,
       },
       {
         id: "type",
         header: "Type",
         accessorFn: (j) => jobTypeLabel(j.type),
-        meta: { width: 96, label: "Type" },
+        meta: { width: 80, label: "Type" },
         cell: ({ row }) => <span className="text-muted-foreground">{jobTypeLabel(row.original.type)}</span>,
       },
       {
         id: "status",
         header: "Status",
         accessorFn: (j) => STATUS_ORDER[j.status] ?? 99,
-        meta: { width: 140, label: "Status" },
+        meta: { width: 128, label: "Status" },
         cell: ({ row }) => (
           <JobStatusBadge status={row.original.status} uploading={row.original._pending === true} action={row.original._action} />
         ),
@@ -70,7 +70,7 @@ function useColumns(): ColumnDef<JobRow>[] {
         id: "progress",
         header: "Progress",
         accessorFn: (j) => j.progress,
-        meta: { width: 168, label: "Progress" },
+        meta: { width: 150, label: "Progress" },
         cell: ({ row }) => (
           <JobProgress
             value={row.original.progress}
@@ -85,7 +85,7 @@ function useColumns(): ColumnDef<JobRow>[] {
         id: "step",
         header: "Step",
         accessorFn: (j) => (j.current_step ? (STEP_ORDER[j.current_step] ?? 50) : -1),
-        meta: { width: 150, label: "Current step" },
+        meta: { width: 140, label: "Current step" },
         cell: ({ row }) => (
           <span className={cn("truncate", row.original.current_step ? "text-foreground" : "text-muted-foreground")}>
             {row.original.current_step ? stepLabel(row.original.current_step) : "–"}
@@ -96,21 +96,21 @@ function useColumns(): ColumnDef<JobRow>[] {
         id: "created",
         header: "Created",
         accessorFn: (j) => Date.parse(j.created_at) || 0,
-        meta: { width: 112, label: "Created" },
+        meta: { width: 100, label: "Created" },
         cell: ({ row }) => <RelativeTime iso={row.original.created_at} className="text-muted-foreground tabular-nums" />,
       },
       {
         id: "duration",
         header: "Duration / ETA",
         accessorFn: (j) => durationSortValue(j),
-        meta: { width: 132, label: "Duration or ETA" },
+        meta: { width: 120, label: "Duration or ETA" },
         cell: ({ row }) => <DurationCell job={row.original} />,
       },
       {
         id: "actions",
         header: () => <span className="sr-only">Actions</span>,
         enableSorting: false,
-        meta: { width: 56, align: "right", label: "Actions" },
+        meta: { width: 48, align: "right", label: "Actions" },
         cell: () => null, // rendered by the row (it needs the row's focus state)
       },
     ],
@@ -233,7 +233,7 @@ export function JobsTable({ rows, sorting, onSortingChange, hasNextPage, isFetch
       style={{ maxHeight: maxHeight ?? "max(20rem, calc(100dvh - 22rem))" }}
       data-testid="jobs-table"
     >
-      <table className="grid w-full min-w-[960px] text-sm" aria-rowcount={tableRows.length + 1} aria-describedby="jobs-table-caption">
+      <table className="grid w-full min-w-[956px] text-sm" aria-rowcount={tableRows.length + 1} aria-describedby="jobs-table-caption">
         <caption id="jobs-table-caption" className="sr-only">
           Jobs, {formatNumber(tableRows.length)} loaded{hasNextPage ? " (more available)" : ""}. Sorted by {sortedLabel}. Use the arrow
           keys to move between rows and Enter to open a job.
