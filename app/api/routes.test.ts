@@ -9,7 +9,6 @@ import * as adminUsers from "./admin/users/route";
 import * as broadcast from "./admin/broadcast/route";
 import * as login from "./auth/login/route";
 import * as logout from "./auth/logout/route";
-import * as events from "./events/route";
 import * as health from "./health/route";
 import * as me from "./me/route";
 import * as metrics from "../metrics/route";
@@ -24,6 +23,14 @@ function request(path: string, init: { method?: string; body?: unknown; cookie?:
   if (init.origin) headers.origin = init.origin;
   if (init.body !== undefined || init.raw !== undefined) headers["content-type"] = "application/json";
   return new Request(`${BASE}${path}`, { method: init.method ?? "GET", headers, body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)) });
+}
+
+/** POST /api/events over real HTTP: the custom server serves it, not Next's router. */
+function postEvents(body: unknown, auth: { bearer?: string; cookie?: string; raw?: string } = {}) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (auth.bearer) headers.authorization = `Bearer ${auth.bearer}`;
+  if (auth.cookie) headers.cookie = auth.cookie;
+  return fetch(`${server.url}/api/events`, { method: "POST", headers, body: auth.raw ?? JSON.stringify(body) });
 }
 
 const quote = (ticker: string, price: number) => ({
@@ -103,7 +110,7 @@ describe("admin routes", () => {
     const revoked = await adminKey.DELETE(request(`/api/admin/api-keys/${id}`, { method: "DELETE", cookie }), { params: Promise.resolve({ id }) });
     expect((await revoked.json()).closed_connections).toBe(1);
     expect((await socket.closed).code).toBe(1008);
-    expect((await events.POST(request("/api/events", { method: "POST", bearer: key, body: quote("AAPL", 1) }))).status).toBe(401);
+    expect((await postEvents(quote("AAPL", 1), { bearer: key })).status).toBe(401);
   });
 });
 
@@ -125,9 +132,11 @@ describe("POST /api/admin/broadcast", () => {
 });
 
 describe("POST /api/events", () => {
-  it("needs an API key", async () => {
+  it("needs an API key and a JSON body", async () => {
     const { cookie } = await server.signIn("plain@x.io");
-    expect((await events.POST(request("/api/events", { method: "POST", cookie, body: quote("AAPL", 1) }))).status).toBe(401);
+    expect((await postEvents(quote("AAPL", 1), { cookie })).status).toBe(401);
+    expect((await postEvents(quote("AAPL", 1))).status).toBe(401);
+    expect((await postEvents(null, { bearer: await server.apiKey(), raw: "{oops" })).status).toBe(400);
   });
 
   it("publishes valid quotes to subscribers and keeps them as the latest values", async () => {
@@ -136,7 +145,7 @@ describe("POST /api/events", () => {
     const socket = await connect(server.wsUrl, { cookie });
     socket.send({ type: "subscribe", topics: ["market:MSFT"] });
     await socket.waitFor((m) => m.type === "subscribed");
-    const res = await events.POST(request("/api/events", { method: "POST", bearer: key, body: [quote("MSFT", 410), quote("MSFT", 411)] }));
+    const res = await postEvents([quote("MSFT", 410), quote("MSFT", 411)], { bearer: key });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ accepted: 2, ids: [null, null] });
     await socket.waitFor((m) => m.type === "market_data" && m.data.price === 411);
@@ -148,9 +157,7 @@ describe("POST /api/events", () => {
   it("applies nothing when any event of a batch is invalid, and says which and why", async () => {
     const key = await server.apiKey();
     const before = (await server.registry.services.market.latest("market:")).length;
-    const res = await events.POST(
-      request("/api/events", { method: "POST", bearer: key, body: [quote("NVDA", 1), { ...quote("TSLA", -5) }, { topic: "jobs", type: "nope", data: {} }, { ...quote("AMD", 1), topic: "admin" }] }),
-    );
+    const res = await postEvents([quote("NVDA", 1), { ...quote("TSLA", -5) }, { topic: "jobs", type: "nope", data: {} }, { ...quote("AMD", 1), topic: "admin" }], { bearer: key });
     expect(res.status).toBe(400);
     const paths = (await res.json()).error.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(["[1].data.price", "[2].type", "[3].topic"]));

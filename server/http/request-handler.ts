@@ -1,7 +1,9 @@
-// The custom server's HTTP entry: security headers, the sign-in guard for pages, then Next.js.
+// The custom server's HTTP entry: security headers, event ingest (served here, off Next's router),
+// the sign-in guard for pages, then Next.js.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readCookie, SESSION_COOKIE } from "../auth/cookies";
 import type { Registry } from "../registry";
+import { handleIngest } from "./ingest-handler";
 
 interface NextLike {
   getRequestHandler(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -16,6 +18,14 @@ export function createRequestHandler(deps: { registry: Registry; next: NextLike 
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
+    if (req.method === "POST" && (req.url === "/api/events" || req.url?.startsWith("/api/events?"))) {
+      handleIngest(req, res, deps.registry).catch((err: unknown) => {
+        deps.registry.log.error({ err }, "ingest request failed");
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+      return;
+    }
     if (!nextHandler) {
       res.statusCode = 404;
       res.end("Not found");
