@@ -1,10 +1,9 @@
 "use client";
 // HealthCards: the overview's cards from GET /api/health (storage, bus, hub, uptime), with loading, error and stale states.
-import { Clock, Database, Radio, RefreshCw, Server, TriangleExclamationPoint } from "lucide-react";
+import { describeError, RetryButton } from "@/components/ui/query-error";
+import { Clock, Database, Radio, Server, TriangleExclamationPoint } from "lucide-react";
 
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { isApiError } from "@/lib/query/fetchers";
 import { formatDuration, formatLatency, formatNumber } from "@/lib/utils";
 import type { Health } from "./health-types";
 import { StatCard, StatCardSkeleton } from "./stat-card";
@@ -37,8 +36,8 @@ export function HealthCards() {
         <TriangleExclamationPoint aria-hidden="true" />
         <AlertTitle>Could not load system health</AlertTitle>
         <AlertDescription>
-          <p>{errorMessage(health.error)}</p>
-          <RetryButton onRetry={retry} busy={health.isFetching} />
+          <p>{describeError(health.error)}</p>
+          <RetryButton onRetry={retry} busy={health.isFetching} className="mt-2 text-foreground" />
         </AlertDescription>
       </Alert>
     );
@@ -52,8 +51,8 @@ export function HealthCards() {
           <TriangleExclamationPoint aria-hidden="true" />
           <AlertTitle>Showing the last report</AlertTitle>
           <AlertDescription>
-            <p>Refreshing failed: {errorMessage(health.error)}</p>
-            <RetryButton onRetry={retry} busy={health.isFetching} />
+            <p>Refreshing failed: {describeError(health.error)}</p>
+            <RetryButton onRetry={retry} busy={health.isFetching} className="mt-2 text-foreground" />
           </AlertDescription>
         </Alert>
       ) : null}
@@ -121,19 +120,4 @@ function HealthGrid({ health }: { health: Health }) {
       />
     </div>
   );
-}
-
-function RetryButton({ onRetry, busy }: { onRetry: () => void; busy: boolean }) {
-  return (
-    <Button variant="outline" size="sm" className="mt-2 text-foreground" onClick={onRetry} disabled={busy}>
-      <RefreshCw className={busy ? "motion-safe:animate-spin" : undefined} aria-hidden="true" />
-      Try again
-    </Button>
-  );
-}
-
-/** What went wrong, in words: the API's message, or "unreachable" for a network failure. */
-function errorMessage(error: unknown): string {
-  if (isApiError(error)) return error.message;
-  return "The server could not be reached.";
 }

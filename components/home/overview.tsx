@@ -2,17 +2,15 @@
 // Overview: the home page: live job counts by status, jobs per minute over the last hour, the latest
 // activity, and lower down this instance's health and this tab's live connection.
 import Link from "next/link";
-import { ArrowRight, RefreshCw, TriangleAlert, Upload } from "lucide-react";
+import { ArrowRight, RefreshCw, Upload } from "lucide-react";
 
 import { NowProvider } from "@/components/jobs/now-context";
 import { PageHeader } from "@/components/shell/page-header";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { QueryErrorAlert } from "@/components/ui/query-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { isApiError } from "@/lib/query/fetchers";
 import { useJobStats } from "@/lib/query/hooks/use-job-stats";
-import { cn } from "@/lib/utils";
 import { HealthCards } from "./health-cards";
 import { HealthStatusBadge } from "./health-status-badge";
 import { JobStatusCards, JobStatusCardsSkeleton } from "./job-status-cards";
@@ -55,17 +53,7 @@ export function Overview() {
           ) : stats.data ? (
             <JobStatusCards stats={stats.data} />
           ) : (
-            <Alert variant="destructive" data-testid="job-stats-error">
-              <TriangleAlert aria-hidden="true" />
-              <AlertTitle>Could not load job statistics</AlertTitle>
-              <AlertDescription>
-                <p>{isApiError(stats.error) ? stats.error.message : "The server could not be reached."}</p>
-                <Button variant="outline" size="sm" className="mt-2 text-foreground" onClick={() => void stats.refetch()} disabled={stats.isFetching}>
-                  <RefreshCw className={cn(stats.isFetching && "motion-safe:animate-spin")} aria-hidden="true" />
-                  Try again
-                </Button>
-              </AlertDescription>
-            </Alert>
+            <QueryErrorAlert title="Could not load job statistics" error={stats.error} onRetry={() => void stats.refetch()} busy={stats.isFetching} testId="job-stats-error" />
           )}
           <div className="grid gap-4 lg:grid-cols-5">
             <Card className="gap-4 lg:col-span-3">

@@ -1,7 +1,8 @@
 "use client";
 // RecentJobs: the overview's latest activity: the ten newest jobs, live on the `jobs` topic.
+import { RetryButton } from "@/components/ui/query-error";
 import Link from "next/link";
-import { ArrowRight, FileText, RefreshCw } from "lucide-react";
+import { ArrowRight, FileText } from "lucide-react";
 
 import { JobProgress } from "@/components/jobs/job-progress";
 import { JobStatusBadge } from "@/components/jobs/job-status-badge";
@@ -42,10 +43,7 @@ export function RecentJobs() {
     return (
       <div className="grid justify-items-start gap-2 py-4 text-sm" role="alert" data-testid="recent-jobs-error">
         <p>Could not load recent jobs: {isApiError(list.error) ? list.error.message : "the server could not be reached"}.</p>
-        <Button variant="outline" size="sm" onClick={() => void list.refetch()} disabled={list.isFetching}>
-          <RefreshCw className={cn(list.isFetching && "motion-safe:animate-spin")} aria-hidden="true" />
-          Try again
-        </Button>
+        <RetryButton onRetry={() => void list.refetch()} busy={list.isFetching} />
       </div>
     );
   }

@@ -4,9 +4,10 @@
 import * as React from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { ArrowLeft, FileText, FileX, RefreshCw, Trash2, TriangleAlert } from "lucide-react";
+import { ArrowLeft, FileText, FileX, Trash2, TriangleAlert } from "lucide-react";
 
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { QueryErrorAlert } from "@/components/ui/query-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,7 +15,6 @@ import { isApiError } from "@/lib/query/fetchers";
 import { useJob, type JobRow } from "@/lib/query/hooks/use-jobs";
 import { topics } from "@/lib/protocol/topics";
 import { useTopic } from "@/lib/realtime/hooks";
-import { cn } from "@/lib/utils";
 import { JobActionButtons, JobActionsProvider } from "./job-actions";
 import { JobDetailSkeleton } from "./job-detail-skeleton";
 import { durationOrEta, formatElapsed, jobElapsedMs, jobTypeLabel } from "./job-format";
@@ -47,17 +47,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
           testId="job-not-found"
         />
       ) : (
-        <Alert variant="destructive" data-testid="job-error">
-          <TriangleAlert aria-hidden="true" />
-          <AlertTitle>Could not load this job</AlertTitle>
-          <AlertDescription>
-            <p>{isApiError(query.error) ? query.error.message : "The server could not be reached."}</p>
-            <Button variant="outline" size="sm" className="mt-2 text-foreground" onClick={() => void query.refetch()} disabled={query.isFetching}>
-              <RefreshCw className={cn(query.isFetching && "motion-safe:animate-spin")} aria-hidden="true" />
-              Try again
-            </Button>
-          </AlertDescription>
-        </Alert>
+        <QueryErrorAlert title="Could not load this job" error={query.error} onRetry={() => void query.refetch()} busy={query.isFetching} testId="job-error" />
       );
   } else if (query.data?._deleted) {
     body = (

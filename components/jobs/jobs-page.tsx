@@ -4,17 +4,16 @@
 import * as React from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { SortingState } from "@tanstack/react-table";
-import { RefreshCw, SearchX, TriangleAlert, Upload } from "lucide-react";
+import { SearchX, Upload } from "lucide-react";
 
 import { PageHeader } from "@/components/shell/page-header";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { QueryErrorAlert } from "@/components/ui/query-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { isApiError } from "@/lib/query/fetchers";
 import { useJobsList, useUploadJobs, type JobFilters } from "@/lib/query/hooks/use-jobs";
 import { topics } from "@/lib/protocol/topics";
 import { useTopic } from "@/lib/realtime/hooks";
-import { cn } from "@/lib/utils";
 import { JobActionsProvider } from "./job-actions";
 import { filtersFromSearch, filtersToSearch, JobsFilters } from "./jobs-filters";
 import { DEFAULT_SORTING, JobsTable, JobsTableSkeleton } from "./jobs-table";
@@ -45,17 +44,7 @@ export function JobsPage() {
     body = <JobsTableSkeleton />;
   } else if (list.isError && list.items.length === 0) {
     body = (
-      <Alert variant="destructive" data-testid="jobs-error">
-        <TriangleAlert aria-hidden="true" />
-        <AlertTitle>Could not load jobs</AlertTitle>
-        <AlertDescription>
-          <p>{isApiError(list.error) ? list.error.message : "The server could not be reached."}</p>
-          <Button variant="outline" size="sm" className="mt-2 text-foreground" onClick={() => void list.refetch()} disabled={list.isFetching}>
-            <RefreshCw className={cn(list.isFetching && "motion-safe:animate-spin")} aria-hidden="true" />
-            Try again
-          </Button>
-        </AlertDescription>
-      </Alert>
+      <QueryErrorAlert title="Could not load jobs" error={list.error} onRetry={() => void list.refetch()} busy={list.isFetching} testId="jobs-error" />
     );
   } else if (list.items.length === 0) {
     body = filtered ? (

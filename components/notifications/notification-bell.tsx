@@ -2,11 +2,12 @@
 // NotificationBell: the header's bell: unread badge, a popover with the newest notifications, "Mark all
 // read", optimistic read marks, live on `user:{id}` (other tabs clear via the pushed notification_read),
 // and a toast per notification pushed live.
+import { RetryButton } from "@/components/ui/query-error";
 import * as React from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Popover as PopoverPrimitive } from "radix-ui";
-import { Bell, BellOff, CheckCheck, LoaderCircle, RefreshCw } from "lucide-react";
+import { Bell, BellOff, CheckCheck, LoaderCircle } from "lucide-react";
 
 import { useMe } from "@/components/shell/use-me";
 import { RelativeTime, NowProvider } from "@/components/jobs/now-context";
@@ -111,10 +112,7 @@ function NotificationPanel({ userId, unread, onNavigate }: { userId: string; unr
         ) : list.isError && list.items.length === 0 ? (
           <div className="grid justify-items-center gap-2 px-4 py-8 text-center text-sm" role="alert">
             <p>Could not load notifications.</p>
-            <Button variant="outline" size="sm" onClick={() => void list.refetch()} disabled={list.isFetching}>
-              <RefreshCw className={cn(list.isFetching && "motion-safe:animate-spin")} aria-hidden="true" />
-              Try again
-            </Button>
+            <RetryButton onRetry={() => void list.refetch()} busy={list.isFetching} />
           </div>
         ) : list.items.length === 0 ? (
           <div className="grid justify-items-center gap-2 px-4 py-10 text-center" data-testid="notifications-empty">
