@@ -1,6 +1,6 @@
 // The dashboard's navigation: one entry per page that exists. Add a page, add its entry here.
 import type { LucideIcon } from "lucide-react";
-import { FileText, LayoutDashboard } from "lucide-react";
+import { Bot, BookOpen, FileText, LayoutDashboard, Lightbulb } from "lucide-react";
 
 export type NavItem = {
   /** Path of the page, starting with "/". */
@@ -14,6 +14,9 @@ export type NavItem = {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Overview", icon: LayoutDashboard },
   { href: "/jobs", label: "Jobs", icon: FileText },
+  { href: "/agents", label: "Agents", icon: Bot },
+  { href: "/knowledge", label: "Knowledge", icon: BookOpen },
+  { href: "/insights", label: "Insights", icon: Lightbulb },
 ];
 
 /** The entries a user with this role may see (admin-only ones are hidden from everyone else). */

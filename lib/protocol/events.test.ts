@@ -65,6 +65,7 @@ const task: Task = {
   error: null,
   retry_scheduled: false,
   next_retry_at: null,
+  assignment_reason: "best summarization proficiency",
   created_at: T0,
   client_mutation_id: null,
   version: 3,
@@ -80,6 +81,7 @@ const agent: Agent = {
   capabilities: [{ name: "nlp", proficiency: 0.85, learning_rate: 0.1 }],
   performance: { tasks_completed: 25, success_rate: 0.92, average_processing_time: 1800, average_response_time_ms: 1250 },
   created_at: T0,
+  client_mutation_id: null,
   version: 2,
 };
 

@@ -47,6 +47,8 @@ export const agentSchema = z.object({
   capabilities: z.array(agentCapabilitySchema),
   performance: agentPerformanceSchema,
   created_at: isoDateTimeSchema,
+  /** Not in PROTOCOL.md: echoes the id an "add agent" request sent, so the pending card is replaced, not duplicated. */
+  client_mutation_id: z.string().min(1).max(128).nullable().default(null),
   version: entityVersionSchema,
 });
 export type Agent = z.infer<typeof agentSchema>;

@@ -34,6 +34,11 @@ export const taskSchema = z.object({
   error: errorInfoSchema.nullable(),
   retry_scheduled: z.boolean(),
   next_retry_at: isoDateTimeSchema.nullable(),
+  /**
+   * Not in PROTOCOL.md: why the scheduler chose the agent (assigned, running, done), or why the task
+   * still waits (pending). Null before the scheduler first looked at it.
+   */
+  assignment_reason: z.string().nullable().default(null),
   created_at: isoDateTimeSchema,
   client_mutation_id: z.string().min(1).max(128).nullable(),
   version: entityVersionSchema,

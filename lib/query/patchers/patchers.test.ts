@@ -240,6 +240,7 @@ describe("applyEvent: removals", () => {
       capabilities: [],
       performance: { tasks_completed: 0, success_rate: 1, average_processing_time: 0, average_response_time_ms: 0 },
       created_at: iso(1),
+      client_mutation_id: null,
       version: 5,
     };
     qc.setQueryData(queryKeys.agents.list(), infinite(page([agent])));

@@ -2,6 +2,8 @@
 import type { Job } from "@/lib/protocol/entities/jobs";
 import type { KnowledgeItem } from "@/lib/protocol/entities/knowledge";
 import type { Task } from "@/lib/protocol/entities/tasks";
+import type { Agent } from "@/lib/protocol/entities/agents";
+import type { Insight } from "@/lib/protocol/entities/insights";
 import type { Notification } from "@/lib/protocol/entities/notifications";
 import type { CatalogEvent } from "@/lib/protocol/events";
 
@@ -48,8 +50,38 @@ export function makeTask(overrides: Partial<Task> & { task_id: string }): Task {
     error: null,
     retry_scheduled: false,
     next_retry_at: null,
+    assignment_reason: null,
     created_at: iso(0),
     client_mutation_id: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function makeAgent(overrides: Partial<Agent> & { agent_id: string }): Agent {
+  return {
+    name: "Analyst",
+    type: "analysis",
+    status: "idle",
+    current_task: null,
+    progress: 0,
+    capabilities: [{ name: "analysis", proficiency: 0.8, learning_rate: 0.2 }],
+    performance: { tasks_completed: 0, success_rate: 0, average_processing_time: 0, average_response_time_ms: 0 },
+    created_at: iso(0),
+    client_mutation_id: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function makeInsight(overrides: Partial<Insight> & { insight_id: string }): Insight {
+  return {
+    title: "Volume rose",
+    description: "More jobs than the hour before",
+    type: "trend",
+    confidence: 0.8,
+    metadata: {},
+    created_at: iso(0),
     version: 1,
     ...overrides,
   };
