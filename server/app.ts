@@ -20,6 +20,16 @@ import { createJobsService } from "./services/jobs";
 import { createNotificationsService } from "./services/notifications";
 import { createMarketService } from "./services/market";
 import { createUsersService } from "./services/users";
+import { createAgentsService } from "./services/agents";
+import { createTasksService } from "./services/tasks";
+import { createKnowledgeService } from "./services/knowledge";
+import { createInsightsService } from "./services/insights";
+import { createHiveService } from "./services/hive";
+import { createAgentScheduler } from "./engines/agent-scheduler/scheduler";
+import { directTaskHandlers } from "./engines/agent-scheduler/task-handler";
+import { runLearningCycle } from "./engines/agent-scheduler/learning-cycle";
+import { analyzeNow } from "./engines/insight-analyzer/engine";
+import { periodic, rateLimited } from "./engines/periodic";
 import { openDatabase, type Database } from "./storage/db";
 import { createRepositories } from "./storage/repositories";
 import { createRequestHandler } from "./http/request-handler";
@@ -59,7 +69,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const apiKeys = createApiKeyStore(repos);
   const users = createUsersService(repos);
   const market = createMarketService({ repos, bus });
-  const ingest = createIngestService({ market });
+  const agents = createAgentsService({ repos, bus });
+  const tasks = createTasksService({ repos, bus });
+  const knowledge = createKnowledgeService({ repos, bus });
+  const insights = createInsightsService({ repos, bus });
+  const hive = createHiveService({ bus, agents, tasks });
+  const ingest = createIngestService({ market, agents, insights });
   const notifications = createNotificationsService({ repos, bus });
   const jobs = createJobsService({
     repos,
@@ -70,6 +85,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     typeOf: processingSteps.jobTypeFor,
   });
   await users.bootstrapAdmin({ email: env.SWITCHBOARD_ADMIN_EMAIL, password: env.SWITCHBOARD_ADMIN_PASSWORD, log });
+  const seeded = await agents.seedBuiltins();
+  if (seeded > 0) log.info({ agents: seeded }, "created the built-in agents");
+  jobs.onCancelled((jobId) => {
+    tasks.cancelForJob(jobId, "its job was cancelled").catch((err: unknown) => log.error({ err, job_id: jobId }, "could not cancel a job's tasks"));
+  });
 
   const hub = createHub({
     bus,
@@ -89,19 +109,40 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
   });
 
+  const steps = {
+    extractText: processingSteps.extractText,
+    summarize: (text: string) => processingSteps.summarize(text),
+    // The async form yields between chunks, so a long document does not stall the hub.
+    extractEntities: (text: string, { signal }: { signal: AbortSignal }) => processingSteps.extractEntitiesAsync(text, { signal }),
+    extractInsights: processingSteps.extractInsights,
+  };
+  const agentScheduler = createAgentScheduler({
+    agents,
+    tasks,
+    handlers: directTaskHandlers(steps),
+    log: log.child({ module: "agent-scheduler" }),
+    retryPolicy: { baseDelayMs: env.TASK_RETRY_BASE_MS, maxDelayMs: Math.max(env.TASK_RETRY_BASE_MS, 60_000) },
+    taskDelayMs: env.JOB_STEP_DELAY_MS,
+  });
+  const dashboardMetrics = periodic("dashboard metrics", env.METRICS_INTERVAL_MS, () => insights.publishDashboardMetrics(), log, { runAtStart: true });
+  // After each completed job, at most every 2 s.
+  const metricsAfterJob = rateLimited(() => void dashboardMetrics.runNow().catch((err: unknown) => log.error({ err }, "dashboard metrics failed")), 2_000);
   const jobProcessor = createJobProcessor({
     jobs,
-    steps: {
-      extractText: processingSteps.extractText,
-      summarize: (text) => processingSteps.summarize(text),
-      // The async form yields between chunks, so a long document does not stall the hub.
-      extractEntities: (text, { signal }) => processingSteps.extractEntitiesAsync(text, { signal }),
-      extractInsights: processingSteps.extractInsights,
+    steps,
+    scheduler: agentScheduler,
+    onCompleted: async (job) => {
+      await knowledge.createFromJob(job);
+      metricsAfterJob.poke();
     },
     log: log.child({ module: "job-processor" }),
     concurrency: env.JOB_CONCURRENCY,
     stepDelayMs: env.JOB_STEP_DELAY_MS,
   });
+  const learning = periodic("learning cycle", env.LEARNING_INTERVAL_MS, () => runLearningCycle(agents), log);
+  const insightAnalyzer = periodic("insight analyzer", env.INSIGHT_INTERVAL_MS, () => analyzeNow({ insights, periodMs: env.INSIGHT_PERIOD_MS }), log);
+  const hiveReporter = periodic("hive status", env.HIVE_INTERVAL_MS, () => hive.publish(), log, { runAtStart: true });
+  const producers = [dashboardMetrics, learning, insightAnalyzer, hiveReporter];
 
   const registry: Registry = {
     env,
@@ -113,14 +154,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     metrics,
     sessions,
     apiKeys,
-    services: { users, market, ingest, notifications, jobs },
-    engines: { jobProcessor },
+    services: { users, market, ingest, notifications, jobs, agents, tasks, knowledge, insights, hive },
+    engines: { jobProcessor, agentScheduler, insightAnalyzer },
     hub,
     allowedOrigins: env.ALLOWED_ORIGINS,
   };
   setRegistry(registry);
 
+  await agentScheduler.start();
   await jobProcessor.start();
+  for (const producer of producers) producer.start();
 
   // Next gets a private emitter as its "httpServer": it attaches its own upgrade listener (dev HMR)
   // there, and we forward only the upgrades that are not ours. See DESIGN.md, "Upgrades".
@@ -153,7 +196,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await hub.close();
       server.closeAllConnections();
       await stopped;
+      metricsAfterJob.cancel();
+      await Promise.all(producers.map((p) => p.stop()));
       await jobProcessor.stop();
+      await agentScheduler.stop();
       await market.stop();
       await bus.close();
       if (next) await next.close().catch(() => {});

@@ -36,6 +36,14 @@ const envSchema = z.object({
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   JOB_STEP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /** Agents: the first retry's delay (doubles per attempt), learning cycle period. */
+  TASK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
+  LEARNING_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Insights: analyzer schedule and the period it compares; dashboard metrics and hive status schedules. */
+  INSIGHT_INTERVAL_MS: z.coerce.number().int().min(100).default(5 * 60_000),
+  INSIGHT_PERIOD_MS: z.coerce.number().int().min(1_000).default(60 * 60_000),
+  METRICS_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  HIVE_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
   /** Skip Next.js entirely (hub and API-less tests, benchmarks). */
   SWITCHBOARD_NO_NEXT: bool.default(false),
 });

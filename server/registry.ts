@@ -10,6 +10,14 @@ import type { Metrics } from "./metrics";
 import type { JobProcessor } from "./engines/job-processor/engine";
 import type { IngestService } from "./services/ingest";
 import type { JobsService } from "./services/jobs";
+import type { AgentsService } from "./services/agents";
+import type { TasksService } from "./services/tasks";
+import type { KnowledgeService } from "./services/knowledge";
+import type { InsightsService } from "./services/insights";
+import type { HiveService } from "./services/hive";
+import type { AgentScheduler } from "./engines/agent-scheduler/scheduler";
+import type { Periodic } from "./engines/periodic";
+import type { Insight } from "@/lib/protocol/entities/insights";
 import type { NotificationsService } from "./services/notifications";
 import type { MarketService } from "./services/market";
 import type { UsersService } from "./services/users";
@@ -32,9 +40,16 @@ export interface Registry {
     ingest: IngestService;
     notifications: NotificationsService;
     jobs: JobsService;
+    agents: AgentsService;
+    tasks: TasksService;
+    knowledge: KnowledgeService;
+    insights: InsightsService;
+    hive: HiveService;
   };
   engines: {
     jobProcessor: JobProcessor;
+    agentScheduler: AgentScheduler;
+    insightAnalyzer: Periodic<Insight[]>;
   };
   hub: Hub;
   /** The origins allowed to send cookie-authenticated requests and open sockets, besides the app's own. */

@@ -47,6 +47,7 @@ export function createJobsService(deps: JobsServiceDeps) {
   const { repos, bus } = deps;
   const now = () => nowMs(deps.now ?? (() => new Date()));
   const queuedListeners = new Set<() => void>();
+  const cancelledListeners = new Set<(jobId: string) => void>();
 
   async function publish(row: JobRow, type = EVENT_FOR_STATUS[row.status]): Promise<Job> {
     const job = toJob(row);
@@ -132,7 +133,15 @@ export function createJobsService(deps: JobsServiceDeps) {
       const current = await mustFind(jobId);
       const row = await repos.jobs.transition(jobId, { status: "cancelled", cancel_requested: true, current_step: null, estimated_completion: null }, ["queued", "processing"]);
       if (!row) throw new ServiceError("conflict", `a ${current.status} job cannot be cancelled; only queued or processing jobs can`);
-      return publish(row);
+      const job = await publish(row);
+      for (const listener of cancelledListeners) listener(jobId);
+      return job;
+    },
+
+    /** Called after a job is cancelled (its step tasks stop). Returns a teardown. */
+    onCancelled(listener: (jobId: string) => void): () => void {
+      cancelledListeners.add(listener);
+      return () => cancelledListeners.delete(listener);
     },
 
     async delete(jobId: string): Promise<void> {

@@ -78,6 +78,92 @@ export interface NotificationsTable {
   version: Generated<number>;
 }
 
+type Json = ColumnType<unknown, string, string>;
+type NullableJson = ColumnType<unknown, string | null, string | null>;
+
+export interface AgentsTable {
+  agent_id: string;
+  name: string;
+  type: string;
+  status: "idle" | "working" | "paused" | "error" | "offline";
+  current_task: string | null;
+  progress: Generated<number>;
+  capabilities: Json;
+  performance: Json;
+  builtin: Generated<boolean>;
+  learned_at: Timestamp | null;
+  client_mutation_id: string | null;
+  created_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface TasksTable {
+  task_id: string;
+  job_id: string | null;
+  owner_id: string | null;
+  description: string;
+  type: string;
+  priority: number;
+  status: "pending" | "assigned" | "running" | "completed" | "failed" | "cancelled";
+  agent_id: string | null;
+  progress: Generated<number>;
+  current_step: string | null;
+  required_capabilities: Json;
+  attempt_number: Generated<number>;
+  max_attempts: Generated<number>;
+  estimated_completion: Timestamp | null;
+  result: NullableJson;
+  error: NullableJson;
+  retry_scheduled: Generated<boolean>;
+  next_retry_at: Timestamp | null;
+  assignment_reason: string | null;
+  ready_at: Timestamp;
+  created_at: Generated<Timestamp>;
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  client_mutation_id: string | null;
+  version: Generated<number>;
+}
+
+export interface TaskAttemptsTable {
+  attempt_id: string;
+  task_id: string;
+  attempt_number: number;
+  agent_id: string;
+  task_type: string;
+  capabilities: string[];
+  outcome: "running" | "completed" | "failed" | "moved" | "cancelled";
+  ready_at: Timestamp;
+  assigned_at: Timestamp;
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  error_code: string | null;
+}
+
+export interface KnowledgeItemsTable {
+  item_id: string;
+  title: string;
+  type: string;
+  content: string;
+  source_job: string | null;
+  tags: string[];
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface InsightsTable {
+  insight_id: string;
+  title: string;
+  description: string;
+  type: "trend" | "anomaly" | "performance" | "recommendation";
+  confidence: number;
+  metadata: Json;
+  fingerprint: string | null;
+  created_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: Generated<Timestamp>;
@@ -91,5 +177,10 @@ export interface Schema {
   latest_values: LatestValuesTable;
   jobs: JobsTable;
   notifications: NotificationsTable;
+  agents: AgentsTable;
+  tasks: TasksTable;
+  task_attempts: TaskAttemptsTable;
+  knowledge_items: KnowledgeItemsTable;
+  insights: InsightsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,12 +1,23 @@
 // The job processor: a bounded pool of workers that take queued jobs through the real steps
-// (text extraction, summarization, entity extraction, insight extraction), reporting progress,
-// the current step and an estimated completion through the jobs service as they go.
-import type { JobResult } from "@/lib/protocol/entities/jobs";
+// (text extraction, summarization, entity extraction, insight extraction). Each step is a task that
+// the agent scheduler gives to a capable agent; the processor reports the job's progress, current
+// step and estimated completion through the jobs service as the steps finish.
+import type { Job, JobResult } from "@/lib/protocol/entities/jobs";
 import type { Logger } from "../../log";
 import type { JobsService } from "../../services/jobs";
+import type { AgentScheduler } from "../agent-scheduler/scheduler";
+import type { TaskHandler } from "../agent-scheduler/task-handler";
+import { ProcessingError } from "./steps/processing-error";
 
 export const JOB_STEPS = ["text_extraction", "summarization", "entity_extraction", "insight_extraction"] as const;
 export type JobStep = (typeof JOB_STEPS)[number];
+
+const STEP_LABELS: Record<JobStep, string> = {
+  text_extraction: "Extract the text",
+  summarization: "Summarize",
+  entity_extraction: "Find the entities",
+  insight_extraction: "Analyse",
+};
 
 /** The processing steps, injected so that tests can slow or break one. */
 export interface JobSteps {
@@ -19,10 +30,14 @@ export interface JobSteps {
 export interface JobProcessorOptions {
   jobs: JobsService;
   steps: JobSteps;
+  /** Runs each step as a task on an agent. */
+  scheduler: AgentScheduler;
+  /** After a job completed (knowledge, metrics); errors are logged, never fail the job. */
+  onCompleted?: (job: Job) => Promise<void> | void;
   log: Logger;
   /** Workers running at once (JOB_CONCURRENCY, default 2). */
   concurrency: number;
-  /** A pause before each step (JOB_STEP_DELAY_MS, default 0): for demos and tests that watch a job move. */
+  /** The pause each step's task makes (the scheduler's JOB_STEP_DELAY_MS), counted in the estimate. */
   stepDelayMs?: number;
   /** How often an idle worker looks for work queued by another instance. */
   idlePollMs?: number;
@@ -81,40 +96,57 @@ export function createJobProcessor(options: JobProcessorOptions): JobProcessor {
     return new Date(Date.now() + ms);
   }
 
-  async function runStep<T>(step: JobStep, fn: () => Promise<T> | T): Promise<T> {
-    const started = performance.now();
-    const value = await fn();
-    const took = performance.now() - started;
-    averages.set(step, averages.get(step)! * 0.8 + took * 0.2);
-    return value;
-  }
-
-  async function pause() {
-    if (stepDelayMs > 0) await new Promise<void>((resolve) => setTimeout(resolve, stepDelayMs).unref());
-    else await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-
   /** Announces the step; false when the job left "processing" (cancelled) or the engine stops. */
   async function enter(jobId: string, index: number): Promise<boolean> {
     if (abort.signal.aborted) return false;
-    const ok = await jobs.progress(jobId, { current_step: JOB_STEPS[index]!, progress: index * 25, estimated_completion: eta(index) });
-    if (!ok) return false;
-    await pause();
-    return !abort.signal.aborted && (await jobs.isProcessing(jobId));
+    return jobs.progress(jobId, { current_step: JOB_STEPS[index]!, progress: index * 25, estimated_completion: eta(index) });
   }
 
-  async function process(jobId: string, filePath: string, filename: string): Promise<void> {
+  /** Runs one step as a task on an agent; the step's value, or null when the job was cancelled or the engine stops. */
+  async function runStep<V>(jobId: string, ownerId: string | null, filename: string, step: JobStep, handler: TaskHandler<V>): Promise<{ value: V } | null> {
+    const started = performance.now();
+    const outcome = await options.scheduler.run<V>({ description: `${STEP_LABELS[step]} of ${filename}`, type: step, jobId, ownerId }, handler);
+    if (outcome.status === "cancelled" || abort.signal.aborted) return null;
+    if (outcome.status === "failed") {
+      throw new ProcessingError("unreadable", outcome.error.message);
+    }
+    const took = performance.now() - started - stepDelayMs;
+    averages.set(step, averages.get(step)! * 0.8 + Math.max(0, took) * 0.2);
+    return { value: outcome.value as V };
+  }
+
+  async function process(jobId: string, ownerId: string | null, filePath: string, filename: string): Promise<void> {
     try {
       if (!(await enter(jobId, 0))) return;
-      const { text } = await runStep("text_extraction", () => steps.extractText({ path: filePath, filename }, { signal: abort.signal }));
-      if (!(await enter(jobId, 1))) return;
-      const summary = await runStep("summarization", () => steps.summarize(text));
-      if (!(await enter(jobId, 2))) return;
-      const entities = await runStep("entity_extraction", () => steps.extractEntities(text, { signal: abort.signal }));
-      if (!(await enter(jobId, 3))) return;
-      const insights = await runStep("insight_extraction", () => steps.extractInsights(text));
-      if (abort.signal.aborted) return;
-      if (await jobs.complete(jobId, { extracted_text: text, summary, entities, insights })) processed += 1;
+      const extracted = await runStep(jobId, ownerId, filename, "text_extraction", async ({ signal }) => {
+        const { text } = await steps.extractText({ path: filePath, filename }, { signal });
+        return { result: { characters: text.length }, value: text };
+      });
+      if (!extracted || !(await enter(jobId, 1))) return;
+      const text = extracted.value;
+      const summary = await runStep(jobId, ownerId, filename, "summarization", async () => {
+        const value = steps.summarize(text);
+        return { result: { summary: value }, value };
+      });
+      if (!summary || !(await enter(jobId, 2))) return;
+      const entities = await runStep(jobId, ownerId, filename, "entity_extraction", async ({ signal }) => {
+        const value = await steps.extractEntities(text, { signal });
+        return { result: { entities: value.length }, value };
+      });
+      if (!entities || !(await enter(jobId, 3))) return;
+      const insights = await runStep(jobId, ownerId, filename, "insight_extraction", async () => {
+        const value = steps.extractInsights(text);
+        return { result: { insights: value }, value };
+      });
+      if (!insights || abort.signal.aborted) return;
+      const job = await jobs.complete(jobId, { extracted_text: text, summary: summary.value, entities: entities.value, insights: insights.value });
+      if (!job) return;
+      processed += 1;
+      try {
+        await options.onCompleted?.(job);
+      } catch (err) {
+        log.error({ err, job_id: jobId }, "could not record what a completed job produced");
+      }
     } catch (err) {
       if (abort.signal.aborted) return;
       failed += 1;
@@ -141,7 +173,7 @@ export function createJobProcessor(options: JobProcessorOptions): JobProcessor {
       }
       busy += 1;
       try {
-        await process(claimed.job.job_id, claimed.filePath, claimed.job.filename ?? "upload");
+        await process(claimed.job.job_id, claimed.ownerId, claimed.filePath, claimed.job.filename ?? "upload");
       } finally {
         busy -= 1;
       }

@@ -1,10 +1,11 @@
 // The ordered list of schema migrations, shared by PGlite and PostgreSQL. Append only; never edit one that shipped.
 import { m0001Core } from "./0001-core";
 import { m0002JobsNotifications } from "./0002-jobs-notifications";
+import { m0003AgentsKnowledgeInsights } from "./0003-agents-knowledge-insights";
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m0001Core, m0002JobsNotifications];
+export const migrations: readonly Migration[] = [m0001Core, m0002JobsNotifications, m0003AgentsKnowledgeInsights];

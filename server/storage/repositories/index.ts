@@ -1,7 +1,11 @@
 // Every repository, built over one Kysely instance.
 import type { Kysely } from "kysely";
 import type { Schema } from "../schema";
+import { agentsRepository } from "./agents";
 import { apiKeysRepository } from "./api-keys";
+import { insightsRepository } from "./insights";
+import { knowledgeRepository } from "./knowledge";
+import { tasksRepository } from "./tasks";
 import { jobsRepository } from "./jobs";
 import { notificationsRepository } from "./notifications";
 import { latestValuesRepository } from "./latest-values";
@@ -18,6 +22,10 @@ export function createRepositories(db: Kysely<Schema>) {
     latestValues: latestValuesRepository(db),
     jobs: jobsRepository(db),
     notifications: notificationsRepository(db),
+    agents: agentsRepository(db),
+    tasks: tasksRepository(db),
+    knowledge: knowledgeRepository(db),
+    insights: insightsRepository(db),
   };
 }
 

@@ -93,5 +93,45 @@ export function jobsRepository(db: Kysely<Schema>) {
         ) t group by minute order by minute`.execute(db);
       return rows.rows.map((r) => ({ minute: new Date(r.minute), created: Number(r.created), completed: Number(r.completed), failed: Number(r.failed) }));
     },
+
+    /** Jobs finished (completed or failed) since `since`, for the insight analyzer. */
+    async finishedSince(since: Date): Promise<Pick<JobRow, "job_id" | "type" | "status" | "created_at" | "completed_at" | "failed_at">[]> {
+      return db
+        .selectFrom("jobs")
+        .select(["job_id", "type", "status", "created_at", "completed_at", "failed_at"])
+        .where((eb) => eb.or([eb("completed_at", ">=", since), eb("failed_at", ">=", since)]))
+        .execute();
+    },
+
+    /** All-time figures of finished jobs: counts and the mean processing time of completed ones (ms). */
+    async processingFigures(): Promise<{ completed: number; failed: number; mean_processing_ms: number | null }> {
+      const rows = await sql<{ completed: string; failed: string; mean_ms: number | null }>`
+        select count(*) filter (where status = 'completed') as completed,
+               count(*) filter (where status = 'failed') as failed,
+               avg(extract(epoch from completed_at - started_at) * 1000) filter (where status = 'completed' and started_at is not null) as mean_ms
+        from jobs`.execute(db);
+      const r = rows.rows[0]!;
+      return { completed: Number(r.completed), failed: Number(r.failed), mean_processing_ms: r.mean_ms === null ? null : Number(r.mean_ms) };
+    },
+
+    /** Per hour since `since`: completed and failed jobs. */
+    async finishedPerHour(since: Date): Promise<{ hour: Date; completed: number; failed: number }[]> {
+      const rows = await sql<{ hour: Date; completed: string; failed: string }>`
+        select hour, sum(completed) as completed, sum(failed) as failed from (
+          select date_trunc('hour', completed_at) as hour, 1 as completed, 0 as failed from jobs where completed_at >= ${since}
+          union all
+          select date_trunc('hour', failed_at), 0, 1 from jobs where failed_at >= ${since}
+        ) t group by hour order by hour`.execute(db);
+      return rows.rows.map((r) => ({ hour: new Date(r.hour), completed: Number(r.completed), failed: Number(r.failed) }));
+    },
+
+    /** Per job type since `since`: completed and failed jobs, most first. */
+    async finishedByType(since: Date): Promise<{ type: string; completed: number; failed: number }[]> {
+      const rows = await sql<{ type: string; completed: string; failed: string }>`
+        select type, count(*) filter (where completed_at >= ${since}) as completed, count(*) filter (where failed_at >= ${since}) as failed
+        from jobs where completed_at >= ${since} or failed_at >= ${since}
+        group by type order by count(*) desc, type`.execute(db);
+      return rows.rows.map((r) => ({ type: r.type, completed: Number(r.completed), failed: Number(r.failed) }));
+    },
   };
 }
