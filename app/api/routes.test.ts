@@ -166,6 +166,50 @@ describe("POST /api/events", () => {
   });
 });
 
+describe("POST /api/events from outside agents and analyzers", () => {
+  it("publishes an agent's activity and an outside insight (stored and listed), with their ids in order", async () => {
+    const key = await server.apiKey();
+    const agent = (await server.registry.services.agents.list())[0]!;
+    const { cookie } = await server.signIn("observer@x.io");
+    const socket = await connect(server.wsUrl, { cookie });
+    socket.send({ type: "subscribe", topics: ["agents", "insights"] });
+    await socket.waitFor((m) => m.type === "subscribed");
+    const insight = {
+      insight_id: "ext-1",
+      title: "GPU queue is long",
+      description: "An outside monitor saw 40 waiting jobs",
+      type: "anomaly",
+      confidence: 0.7,
+      metadata: { queue: 40 },
+      created_at: new Date().toISOString(),
+    };
+    const res = await postEvents(
+      [
+        { topic: "agents", type: "agent_activity", data: { agent_id: agent.agent_id, activity: "warming up", details: null } },
+        { topic: "insights", type: "insight_generated", data: insight },
+      ],
+      { bearer: key },
+    );
+    expect(res.status).toBe(202);
+    const body = await res.json();
+    expect(body.accepted).toBe(2);
+    expect(body.ids.every((id: unknown) => typeof id === "string")).toBe(true);
+    await socket.waitFor((m) => m.type === "agent_activity" && m.data.activity === "warming up");
+    const pushed = await socket.waitFor((m) => m.type === "insight_generated" && m.data.insight_id === "ext-1");
+    expect(pushed.data).toMatchObject({ title: "GPU queue is long", version: 1 });
+    const listed = await server.registry.services.insights.list({ limit: 10 });
+    expect(listed.items.map((i) => i.insight_id)).toContain("ext-1");
+
+    const again = await postEvents([{ topic: "agents", type: "agent_message", data: { agent_id: "agt_nobody", message: "hi" } }, { topic: "insights", type: "insight_generated", data: insight }], { bearer: key });
+    expect(again.status).toBe(400);
+    expect((await again.json()).error.issues).toEqual([
+      { path: "[0].data.agent_id", message: "no agent agt_nobody" },
+      { path: "[1].data.insight_id", message: "insight ext-1 already exists" },
+    ]);
+    socket.close();
+  });
+});
+
 describe("health and metrics", () => {
   it("reports storage, bus and hub figures to a signed-in user", async () => {
     const { cookie } = await server.signIn("plain@x.io");

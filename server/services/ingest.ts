@@ -33,6 +33,7 @@ export function createIngestService(deps: { market: MarketService; agents: Agent
       const market: { index: number; event: MarketEventInput }[] = [];
       const others: Applied[] = [];
       const checks: Promise<void>[] = [];
+      const insightIds = new Set<string>();
       inputs.forEach((input, index) => {
         const at = (path: string) => (single ? path : `[${index}]${path ? `.${path}` : ""}`);
         const result = validateEventInput(input);
@@ -53,6 +54,8 @@ export function createIngestService(deps: { market: MarketService; agents: Agent
           others.push({ index, apply: () => deps.agents.externalReport(type, report) });
         } else if (type === "insight_generated") {
           const insight = data as Insight;
+          if (insightIds.has(insight.insight_id)) issues.push({ path: at("data.insight_id"), message: `insight ${insight.insight_id} appears twice in the request` });
+          insightIds.add(insight.insight_id);
           checks.push(
             deps.insights.exists(insight.insight_id).then((taken) => {
               if (taken) issues.push({ path: at("data.insight_id"), message: `insight ${insight.insight_id} already exists` });
