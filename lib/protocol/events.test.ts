@@ -293,7 +293,15 @@ const samples: { [T in EventType]: Sample<T> } = {
 };
 
 /** Top-level keys that may be left out because the schema supplies a default or marks them optional. */
-const OMITTABLE = new Set(["insight_generated.version", "notification_read.all"]);
+/** Fields with a default (additions to PROTOCOL.md that older producers leave out). */
+const TASK_EVENTS = ["task_created", "task_assigned", "task_started", "task_progress", "task_completed", "task_failed", "task_cancelled"];
+const AGENT_EVENTS = ["agent_created", "agent_status_update", "agent_status_changed", "agent_performance_updated"];
+const OMITTABLE = new Set([
+  "insight_generated.version",
+  "notification_read.all",
+  ...TASK_EVENTS.map((t) => `${t}.assignment_reason`),
+  ...AGENT_EVENTS.map((t) => `${t}.client_mutation_id`),
+]);
 
 /** Samples that break one rule each, beyond missing fields. */
 const invalidSamples: Partial<Record<EventType, { data: unknown; path: string }[]>> = {

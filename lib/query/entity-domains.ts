@@ -51,6 +51,7 @@ export const tasksDomain = defineDomain<Task>({
     job_id: (t) => t.job_id,
     type: (t) => t.type,
     priority: (t) => t.priority,
+    standalone: (t) => t.job_id === null,
   },
   compare: byCreatedDesc,
 });
@@ -59,7 +60,8 @@ export const agentsDomain = defineDomain<Agent>({
   name: "agents",
   idField: "agent_id",
   filters: { status: (a) => a.status, type: (a) => a.type },
-  compare: byCreatedDesc,
+  // GET /api/agents lists the hive oldest first: a new agent joins at the end.
+  compare: (a, b) => -byCreatedDesc(a, b),
   eventOnlyFields: ["old_status", "new_status", "reason"],
 });
 

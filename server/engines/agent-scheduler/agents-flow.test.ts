@@ -123,7 +123,7 @@ describe("tasks created directly", () => {
       await tasksRoute.POST(jsonRequest("/api/tasks", cookie, "POST", { description: "Bonjour", type: "summarization", required_capabilities: [{ name: "translation", min_proficiency: 0.7 }] }))
     ).json();
     const waiting = await client.waitFor((m) => m.type === "task_progress" && m.data.task_id === task.task_id);
-    expect(waiting.data).toMatchObject({ status: "pending", agent_id: null, assignment_reason: "waiting: no agent has the translation capability" });
+    expect(waiting.data).toMatchObject({ status: "pending", agent_id: null, assignment_reason: "no agent has the translation capability" });
 
     const added = await agentsRoute.POST(
       jsonRequest("/api/agents", cookie, "POST", { name: "Polyglot", type: "translation", capabilities: [{ name: "translation", proficiency: 0.8 }] }),
@@ -192,7 +192,7 @@ describe("pausing and resuming agents", () => {
     expect(changed.data).toMatchObject({ old_status: "working", new_status: "paused", status: "paused", current_task: null, reason: "paused by operator@x.io" });
 
     const moved = await client.waitFor((m) => m.type === "task_progress" && m.data.task_id === task.task_id && m.data.status === "pending");
-    expect(moved.data.assignment_reason).toMatch(/^moved: .+ was paused$/);
+    expect(moved.data.assignment_reason).toMatch(/^.+ was paused; moved back to the queue$/);
     const reassigned = await client.waitFor((m) => m.type === "task_assigned" && m.data.task_id === task.task_id && m.data.agent_id !== first);
     expect(reassigned.data.attempt_number).toBe(1);
     await client.waitFor((m) => m.type === "task_completed" && m.data.task_id === task.task_id, { timeoutMs: 10_000 });

@@ -40,18 +40,18 @@ describe("matchAgent", () => {
   it("says the capable agents are busy or paused when none is idle", () => {
     const m = matchAgent([{ name: "analysis", min_proficiency: 0.5 }], [agent("a", { analysis: 0.8 }, "working"), agent("b", { analysis: 0.9 }, "paused")]);
     expect(m.agent).toBeNull();
-    expect(m.reason).toBe("waiting: every capable agent is unavailable (1 busy, 1 paused)");
+    expect(m.reason).toBe("every capable agent is unavailable (1 busy, 1 paused)");
   });
 
   it("names the missing proficiency and the closest agent when nobody qualifies", () => {
     const m = matchAgent([{ name: "translation", min_proficiency: 0.9 }], [agent("a", { translation: 0.7 }), agent("b", { analysis: 1 })]);
     expect(m.agent).toBeNull();
-    expect(m.reason).toBe("waiting: no agent has translation ≥ 0.90 (best: A at 0.70)");
+    expect(m.reason).toBe("no agent has translation ≥ 0.90 (best: A at 0.70)");
   });
 
   it("names a capability no agent has at all", () => {
     const m = matchAgent([{ name: "translation", min_proficiency: 0.1 }], [agent("a", { analysis: 1 })]);
-    expect(m.reason).toBe("waiting: no agent has the translation capability");
-    expect(matchAgent([{ name: "x", min_proficiency: 0 }], []).reason).toBe("waiting: there are no agents");
+    expect(m.reason).toBe("no agent has the translation capability");
+    expect(matchAgent([{ name: "x", min_proficiency: 0 }], []).reason).toBe("there are no agents");
   });
 });

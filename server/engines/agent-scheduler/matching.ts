@@ -55,23 +55,23 @@ function chosenReason(agent: MatchableAgent, required: readonly RequiredCapabili
 }
 
 function waitingReason(required: readonly RequiredCapability[], agents: readonly MatchableAgent[], capable: readonly MatchableAgent[]): string {
-  if (agents.length === 0) return "waiting: there are no agents";
+  if (agents.length === 0) return "there are no agents";
   if (capable.length > 0) {
     const paused = capable.filter((a) => a.status === "paused").length;
     const busy = capable.length - paused;
     const parts = [busy > 0 ? `${busy} busy` : null, paused > 0 ? `${paused} paused` : null].filter(Boolean).join(", ");
-    return `waiting: every capable agent is unavailable (${parts})`;
+    return `every capable agent is unavailable (${parts})`;
   }
   // Nobody qualifies: name the requirement that fails and the closest agent.
   const missing = required.find((r) => !agents.some((a) => (proficiencyOf(a, r.name) ?? -1) >= r.min_proficiency)) ?? required[0];
-  if (!missing) return "waiting: no agent can take it";
+  if (!missing) return "no agent can take it";
   const best = agents
     .map((a) => ({ a, p: proficiencyOf(a, missing.name) }))
     .filter((x): x is { a: MatchableAgent; p: number } => x.p !== undefined)
     .sort((x, y) => y.p - x.p)[0];
   return best
-    ? `waiting: no agent has ${missing.name} ≥ ${fmt(missing.min_proficiency)} (best: ${best.a.name} at ${fmt(best.p)})`
-    : `waiting: no agent has the ${missing.name} capability`;
+    ? `no agent has ${missing.name} ≥ ${fmt(missing.min_proficiency)} (best: ${best.a.name} at ${fmt(best.p)})`
+    : `no agent has the ${missing.name} capability`;
 }
 
 function fmt(n: number): string {

@@ -122,7 +122,7 @@ export function createAgentScheduler(options: AgentSchedulerOptions): AgentSched
       const agent = byId.get(entry.agentId);
       if (running.get(taskId) !== entry) continue;
       if (!agent || agent.status !== "working" || agent.current_task !== taskId) {
-        abort(entry, { kind: "moved", message: agent ? `moved: ${agent.name} is ${agent.status}` : "moved: its agent was removed" });
+        abort(entry, { kind: "moved", message: agent ? `${agent.name} is ${agent.status}; moved back to the queue` : "its agent was removed; moved back to the queue" });
       }
     }
   }
@@ -226,7 +226,7 @@ export function createAgentScheduler(options: AgentSchedulerOptions): AgentSched
         agents.onAvailable(wake),
         agents.onReleased(({ taskId, reason }) => {
           const entry = running.get(taskId);
-          if (entry) abort(entry, { kind: "moved", message: `moved: ${reason}` });
+          if (entry) abort(entry, { kind: "moved", message: `${reason}; moved back to the queue` });
         }),
         tasks.onCancelled((task) => {
           const entry = running.get(task.task_id);
