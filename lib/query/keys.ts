@@ -33,6 +33,8 @@ export interface TaskListParams {
   job_id?: string;
   type?: string;
   priority?: number;
+  /** true: only tasks created directly (job_id null); false: only jobs' step tasks. */
+  standalone?: boolean;
   q?: string;
   limit?: number;
 }
@@ -101,12 +103,16 @@ export const queryKeys = {
     lists: () => ["knowledge", "list"] as const,
     list: (params: KnowledgeListParams = {}) => ["knowledge", "list", cleanParams(params)] as const,
     detail: (itemId: string) => ["knowledge", "detail", itemId] as const,
+    /** GET /api/knowledge/tags (KnowledgeTagsResponse). */
+    tags: () => ["knowledge", "tags"] as const,
   },
   insights: {
     all: () => ["insights"] as const,
     lists: () => ["insights", "list"] as const,
     list: (params: InsightListParams = {}) => ["insights", "list", cleanParams(params)] as const,
     detail: (insightId: string) => ["insights", "detail", insightId] as const,
+    /** GET /api/insights/overview (InsightsOverview), its hourly buckets patched from job events. */
+    overview: () => ["insights", "overview"] as const,
   },
   metrics: {
     all: () => ["metrics"] as const,
