@@ -13,6 +13,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useJobStats } from "@/lib/query/hooks/use-job-stats";
 import { HealthCards } from "./health-cards";
 import { HealthStatusBadge } from "./health-status-badge";
+import { HiveStatusCard } from "./hive-status-card";
 import { JobStatusCards, JobStatusCardsSkeleton } from "./job-status-cards";
 import { JobsPerMinuteChart } from "./jobs-per-minute-chart";
 import { LiveConnectionCard } from "./live-connection-card";
@@ -107,6 +108,7 @@ export function Overview() {
               </Button>
             </div>
           </div>
+          <HiveStatusCard />
           <HealthCards />
           <LiveConnectionCard />
         </section>

@@ -4,9 +4,11 @@ import type { JobStats } from "@/lib/api/jobs";
 import type { Job } from "@/lib/protocol/entities/jobs";
 import { iso, makeJob, T0 } from "@/lib/realtime/testing/fixtures";
 import {
+  addToBucket,
   applyStatsDelta,
   createJobStatsTracker,
   createThrottle,
+  rollBuckets,
   rollStatsWindow,
   statsDelta,
   factOf,
@@ -246,5 +248,53 @@ describe("createThrottle", () => {
     throttle.cancel();
     vi.advanceTimersByTime(10_000);
     expect(run).not.toHaveBeenCalled();
+  });
+});
+
+describe("generic buckets and a tracker shared by several views", () => {
+  const HOUR = 3_600_000;
+  const hourly = { timeKey: "hour" as const, periodMs: HOUR, fields: ["completed", "failed"] as const };
+  const hours = (end: number) =>
+    Array.from({ length: 24 }, (_, i) => ({ hour: new Date(Math.floor(end / HOUR) * HOUR - (23 - i) * HOUR).toISOString(), completed: 0, failed: 0 }));
+
+  it("adds to an hourly bucket, slides the window by hours, and ignores times before it", () => {
+    const base = hours(T0);
+    const added = addToBucket(base, hourly, T0 + 60_000, "completed", 1);
+    expect(added.at(-1)!.completed).toBe(1);
+    const slid = addToBucket(base, hourly, T0 + 2 * HOUR, "failed", 1);
+    expect(slid).toHaveLength(24);
+    expect(Date.parse(slid.at(-1)!.hour)).toBe(Math.floor((T0 + 2 * HOUR) / HOUR) * HOUR);
+    expect(slid.at(-1)!.failed).toBe(1);
+    expect(addToBucket(base, hourly, T0 - 30 * HOUR, "failed", 1)).toBe(base);
+    expect(rollBuckets(base, hourly, T0 + 1000)).toBe(base);
+  });
+
+  it("answers the same event object with the same observation (two hooks listen to one topic)", () => {
+    const t = createJobStatsTracker();
+    const e = ev("processing_job_created", job({ version: 1, type: "pdf" }), 1);
+    const first = t.observe(e);
+    expect(first).toMatchObject({ unknown: false, jobType: "pdf", delta: { total: 1 } });
+    expect(t.observe(e)).toBe(first);
+    expect(t.observe({ ...e }).delta).toBeNull();
+  });
+
+  it("prefers a store copy newer than what it remembers (events it missed while no view listened)", () => {
+    const t = createJobStatsTracker();
+    t.observe(ev("processing_job_status", job({ version: 2, status: "processing" }), 1), () => ({ version: 1, entity: job({ version: 1 }) }));
+    const held = () => ({ version: 5, entity: job({ version: 5, status: "failed", failed_at: iso(40) }) });
+    const o = t.observe(ev("processing_job_status", job({ version: 6, status: "queued", retry_count: 1 }), 50), held);
+    expect(o.delta).toMatchObject({ counts: { failed: -1, queued: 1 }, per_minute: [{ at: iso(40), field: "failed", by: -1 }] });
+  });
+
+  it("applies and reconciles through a view's own applier", () => {
+    let now = T0;
+    const t = createJobStatsTracker({ now: () => now });
+    const view = { generated_at: iso(5), types: [] as (string | null)[] };
+    const applier = (v: typeof view, c: { jobType: string | null }) => ({ ...v, types: [...v.types, c.jobType] });
+    const o = t.observe(ev("processing_job_created", job({ job_id: "v1", type: "csv" }), 10));
+    expect(t.apply(view, o, applier)!.types).toEqual(["csv"]);
+    now += 1_000;
+    expect(t.reconcile({ ...view, generated_at: iso(20) }, applier).types).toEqual([]);
+    expect(t.reconcile(view, applier).types).toEqual(["csv"]);
   });
 });

@@ -34,6 +34,8 @@ import { JOB_STATUSES, type JobStatus } from "@/lib/protocol/entities/jobs";
 /** What the stats need to know of a job. */
 export interface JobFact {
   job_id: string;
+  /** The job's type (documents: text, pdf...); null when the copy lacks it. */
+  type: string | null;
   status: JobStatus;
   version: number;
   created_at: string;
@@ -73,6 +75,22 @@ export interface Observation {
   ts: string;
   /** The previous state of the job could not be known: refetch the stats (throttled). */
   unknown: boolean;
+  /** The job's type (for counts by type); null when not known. */
+  jobType: string | null;
+}
+
+/** An applied change as views other than JobStats need it: the delta and the job's type. */
+export interface StatsChange {
+  delta: StatsDelta;
+  jobType: string | null;
+}
+
+/** Applies a change to a view of the stats (JobStats, the insights overview...). */
+export type ChangeApplier<S> = (stats: S, change: StatsChange) => S;
+
+/** Stats fetched from the server carry the server time they describe. */
+export interface Timestamped {
+  generated_at: string;
 }
 
 export const JOB_EVENT_TYPES = [
@@ -95,6 +113,7 @@ export function factOf(value: unknown): JobFact | null {
   }
   return {
     job_id: j.job_id,
+    type: typeof j.type === "string" ? j.type : null,
     status: j.status,
     version: j.version,
     created_at: j.created_at,
@@ -145,26 +164,80 @@ export function statsDelta(prev: JobFact | null, next: JobFact | null): StatsDel
   return empty ? null : delta;
 }
 
+/** A window of consecutive buckets, oldest first: each starts at `bucket[timeKey]` (ISO) and lasts `periodMs`. */
+export interface BucketWindow<K extends string, F extends string> {
+  timeKey: K;
+  periodMs: number;
+  /** The counters of a bucket (0 in a new one). */
+  fields: readonly F[];
+}
+
+/** A bucket of a window: its start time and its counters. */
+export type Bucket<K extends string, F extends string> = Record<K, string> & Record<F, number>;
+
+/** JobStats' window: 60 minutes of created, completed and failed jobs. */
+export const PER_MINUTE_WINDOW: BucketWindow<"minute", BucketField> = {
+  timeKey: "minute",
+  periodMs: MINUTE_MS,
+  fields: ["created", "completed", "failed"],
+};
+
+/**
+ * Slides `buckets` so that the last one is the period of `now`, with empty buckets for the periods
+ * in between, keeping the length. Returns `buckets` itself when the last bucket is already that
+ * period or newer.
+ */
+export function rollBuckets<K extends string, F extends string, B extends Bucket<K, F>>(
+  buckets: readonly B[],
+  window: BucketWindow<K, F>,
+  now: number,
+): readonly B[] {
+  const { timeKey, periodMs } = window;
+  const target = floorTo(now, periodMs);
+  if (buckets.length === 0 || !Number.isFinite(target)) return buckets;
+  const last = floorTo(Date.parse(buckets[buckets.length - 1]![timeKey]), periodMs);
+  if (!Number.isFinite(last) || target <= last) return buckets;
+  const missing = Math.min(Math.round((target - last) / periodMs), buckets.length);
+  const added = Array.from({ length: missing }, (_, i) => {
+    const bucket: Record<string, string | number> = { [timeKey]: new Date(target - (missing - 1 - i) * periodMs).toISOString() };
+    for (const f of window.fields) bucket[f] = 0;
+    return bucket as B;
+  });
+  return [...buckets.slice(missing), ...added];
+}
+
+/**
+ * `buckets` with `by` added to `field` of the bucket holding `at` (never below 0), after sliding
+ * the window when `at` is newer than its last bucket. Unchanged when `at` is older than the window.
+ */
+export function addToBucket<K extends string, F extends string, B extends Bucket<K, F>>(
+  buckets: readonly B[],
+  window: BucketWindow<K, F>,
+  at: number,
+  field: F,
+  by: number,
+): readonly B[] {
+  if (!Number.isFinite(at)) return buckets;
+  const rolled = rollBuckets(buckets, window, at);
+  const period = floorTo(at, window.periodMs);
+  const i = rolled.findIndex((b) => floorTo(Date.parse(b[window.timeKey]), window.periodMs) === period);
+  if (i === -1) return rolled;
+  const next = rolled.slice();
+  const bucket = next[i]!;
+  next[i] = { ...bucket, [field]: Math.max(0, bucket[field] + by) };
+  return next;
+}
+
 /** `stats` with `delta` applied (counts never below 0); the window slides when a bucket is newer than its last. */
 export function applyStatsDelta(stats: JobStats, delta: StatsDelta): JobStats {
   const counts = { ...stats.counts };
   for (const [status, by] of Object.entries(delta.counts) as [JobStatus, number][]) {
     counts[status] = Math.max(0, (counts[status] ?? 0) + by);
   }
-  let next: JobStats = { ...stats, counts, total: Math.max(0, stats.total + delta.total) };
-  for (const { at, field, by } of delta.per_minute) {
-    const t = Date.parse(at);
-    if (!Number.isFinite(t)) continue;
-    next = rollStatsWindow(next, t);
-    const minute = floorMinute(t);
-    const i = next.per_minute.findIndex((b) => floorMinute(Date.parse(b.minute)) === minute);
-    if (i === -1) continue; // older than the window
-    const buckets = next.per_minute.slice();
-    const bucket = buckets[i]!;
-    buckets[i] = { ...bucket, [field]: Math.max(0, bucket[field] + by) };
-    next = { ...next, per_minute: buckets };
-  }
-  return next;
+  let perMinute: readonly JobStats["per_minute"][number][] = stats.per_minute;
+  for (const { at, field, by } of delta.per_minute) perMinute = addToBucket(perMinute, PER_MINUTE_WINDOW, Date.parse(at), field, by);
+  const next: JobStats = { ...stats, counts, total: Math.max(0, stats.total + delta.total) };
+  return perMinute === stats.per_minute ? next : { ...next, per_minute: [...perMinute] };
 }
 
 /**
@@ -173,30 +246,27 @@ export function applyStatsDelta(stats: JobStats, delta: StatsDelta): JobStats {
  * bucket is already that minute or newer.
  */
 export function rollStatsWindow(stats: JobStats, now: number): JobStats {
-  const buckets = stats.per_minute;
-  const target = floorMinute(now);
-  if (buckets.length === 0 || !Number.isFinite(target)) return stats;
-  const last = floorMinute(Date.parse(buckets[buckets.length - 1]!.minute));
-  if (!Number.isFinite(last) || target <= last) return stats;
-  const missing = Math.min(Math.round((target - last) / MINUTE_MS), buckets.length);
-  const added = Array.from({ length: missing }, (_, i) => ({
-    minute: new Date(target - (missing - 1 - i) * MINUTE_MS).toISOString(),
-    created: 0,
-    completed: 0,
-    failed: 0,
-  }));
-  return { ...stats, per_minute: [...buckets.slice(missing), ...added] };
+  const perMinute = rollBuckets(stats.per_minute, PER_MINUTE_WINDOW, now);
+  return perMinute === stats.per_minute ? stats : { ...stats, per_minute: [...perMinute] };
 }
 
 export interface JobStatsTracker {
-  /** What a job event changes; records the event's copy of the job. */
+  /**
+   * What a job event changes; records the event's copy of the job. The same event object observed
+   * again (several hooks listen to one topic) gets the same observation back.
+   */
   observe(event: JobEventLike, held?: HeldLookup): Observation;
   /** Records a copy known to be the server's current state (mutation hooks, before they act). */
   remember(job: unknown): void;
-  /** `stats` with the observation applied, unless the stats already include it (ts not after generated_at). */
+  /**
+   * `stats` with the observation applied, unless the stats already include it (ts not after
+   * generated_at). Views other than JobStats pass their applier.
+   */
   apply(stats: JobStats | undefined, observation: Observation): JobStats | undefined;
-  /** A fetched answer with the recent deltas that happened after its `generated_at` applied. */
+  apply<S extends Timestamped>(stats: S | undefined, observation: Observation, applyChange: ChangeApplier<S>): S | undefined;
+  /** A fetched answer with the recent changes that happened after its `generated_at` applied. */
   reconcile(fetched: JobStats): JobStats;
+  reconcile<S extends Timestamped>(fetched: S, applyChange: ChangeApplier<S>): S;
   /** How many jobs are remembered (tests). */
   readonly size: number;
 }
@@ -211,12 +281,15 @@ export interface JobStatsTrackerOptions {
 
 type Fact = JobFact | { job_id: string; version: number; deleted: true };
 
+const applyToJobStats: ChangeApplier<JobStats> = (stats, change) => applyStatsDelta(stats, change.delta);
+
 export function createJobStatsTracker(options: JobStatsTrackerOptions = {}): JobStatsTracker {
   const capacity = options.capacity ?? 10_000;
   const recentMs = options.recentMs ?? 2 * MINUTE_MS;
   const now = options.now ?? Date.now;
   const facts = new Map<string, Fact>();
-  let recent: { ts: number; receivedAt: number; delta: StatsDelta }[] = [];
+  const observed = new WeakMap<object, Observation>();
+  let recent: { ts: number; receivedAt: number; change: StatsChange }[] = [];
 
   const record = (fact: Fact) => {
     facts.delete(fact.job_id);
@@ -230,52 +303,63 @@ export function createJobStatsTracker(options: JobStatsTrackerOptions = {}): Job
   /** The previous copy of `id` before `version`: a fact, null (deleted), "duplicate", or undefined (unknown). */
   const previous = (id: string, version: number, held?: HeldLookup): JobFact | null | "duplicate" | undefined => {
     const fact = facts.get(id);
-    if (fact) {
-      if (fact.version >= version) return "duplicate";
-      return "deleted" in fact ? null : fact;
-    }
+    if (fact && fact.version >= version) return "duplicate";
     const copy = held?.(id);
     // A held copy at or above this version was already replaced (e.g. by an HTTP answer): it says
-    // nothing about the state before this event.
-    if (!copy || copy.version >= version) return undefined;
-    if (copy.entity === null) return null;
-    return factOf({ ...(copy.entity as object), version: copy.version }) ?? undefined;
+    // nothing about the state before this event. One newer than the fact is: the tracker missed
+    // events while no view listened.
+    if (copy && copy.version < version && (!fact || copy.version > fact.version)) {
+      if (copy.entity === null) return null;
+      const fromStore = factOf({ ...(copy.entity as object), version: copy.version });
+      if (fromStore) return fromStore;
+    }
+    if (fact) return "deleted" in fact ? null : fact;
+    return undefined;
   };
 
-  const keep = (ts: string, delta: StatsDelta | null) => {
+  const keep = (ts: string, delta: StatsDelta | null, jobType: string | null) => {
     if (!delta) return;
     const t = Date.parse(ts);
     const at = now();
     recent = recent.filter((r) => at - r.receivedAt <= recentMs);
-    if (Number.isFinite(t)) recent.push({ ts: t, receivedAt: at, delta });
+    if (Number.isFinite(t)) recent.push({ ts: t, receivedAt: at, change: { delta, jobType } });
     if (recent.length > 1_000) recent = recent.slice(recent.length - 1_000);
+  };
+
+  const observe = (event: JobEventLike, held?: HeldLookup): Observation => {
+    const none: Observation = { delta: null, ts: event.ts, unknown: false, jobType: null };
+    if (event.type === "processing_job_deleted") {
+      const d = event.data as { job_id?: unknown; version?: unknown };
+      if (typeof d?.job_id !== "string" || typeof d.version !== "number") return none;
+      const prev = previous(d.job_id, d.version, held);
+      if (prev === "duplicate") return none;
+      record({ job_id: d.job_id, version: d.version, deleted: true });
+      if (prev === undefined) return { ...none, unknown: true };
+      const delta = prev === null ? null : statsDelta(prev, null);
+      const jobType = prev?.type ?? null;
+      keep(event.ts, delta, jobType);
+      return { ...none, delta, jobType };
+    }
+    if (!(JOB_EVENT_TYPES as readonly string[]).includes(event.type)) return none;
+    const next = factOf(event.data);
+    if (!next) return none;
+    const prev = previous(next.job_id, next.version, held);
+    if (prev === "duplicate") return none;
+    record(next);
+    if (prev === undefined && event.type !== "processing_job_created") return { ...none, unknown: true, jobType: next.type };
+    // A creation, or a job seen again after its deletion (which counts as new).
+    const delta = statsDelta(prev ?? null, next);
+    keep(event.ts, delta, next.type);
+    return { ...none, delta, jobType: next.type };
   };
 
   return {
     observe(event, held) {
-      const none: Observation = { delta: null, ts: event.ts, unknown: false };
-      if (event.type === "processing_job_deleted") {
-        const d = event.data as { job_id?: unknown; version?: unknown };
-        if (typeof d?.job_id !== "string" || typeof d.version !== "number") return none;
-        const prev = previous(d.job_id, d.version, held);
-        if (prev === "duplicate") return none;
-        record({ job_id: d.job_id, version: d.version, deleted: true });
-        if (prev === undefined) return { ...none, unknown: true };
-        const delta = prev === null ? null : statsDelta(prev, null);
-        keep(event.ts, delta);
-        return { ...none, delta };
-      }
-      if (!(JOB_EVENT_TYPES as readonly string[]).includes(event.type)) return none;
-      const next = factOf(event.data);
-      if (!next) return none;
-      const prev = previous(next.job_id, next.version, held);
-      if (prev === "duplicate") return none;
-      record(next);
-      if (prev === undefined && event.type !== "processing_job_created") return { ...none, unknown: true };
-      // A creation, or a job seen again after its deletion (which counts as new).
-      const delta = statsDelta(prev ?? null, next);
-      keep(event.ts, delta);
-      return { ...none, delta };
+      const memo = observed.get(event);
+      if (memo) return memo;
+      const observation = observe(event, held);
+      observed.set(event, observation);
+      return observation;
     },
     remember(job) {
       const fact = factOf(job);
@@ -284,19 +368,21 @@ export function createJobStatsTracker(options: JobStatsTrackerOptions = {}): Job
       if (held && held.version >= fact.version) return;
       record(fact);
     },
-    apply(stats, observation) {
+    apply<S extends Timestamped>(stats: S | undefined, observation: Observation, applyChange?: ChangeApplier<S>): S | undefined {
       if (!stats || !observation.delta) return stats;
       const ts = Date.parse(observation.ts);
       const generated = Date.parse(stats.generated_at);
       if (Number.isFinite(ts) && Number.isFinite(generated) && ts <= generated) return stats;
-      return applyStatsDelta(stats, observation.delta);
+      const applier = applyChange ?? (applyToJobStats as unknown as ChangeApplier<S>);
+      return applier(stats, { delta: observation.delta, jobType: observation.jobType });
     },
-    reconcile(fetched) {
+    reconcile<S extends Timestamped>(fetched: S, applyChange?: ChangeApplier<S>): S {
+      const applier = applyChange ?? (applyToJobStats as unknown as ChangeApplier<S>);
       const generated = Date.parse(fetched.generated_at);
       let out = fetched;
       for (const r of recent) {
         if (Number.isFinite(generated) && r.ts <= generated) continue;
-        out = applyStatsDelta(out, r.delta);
+        out = applier(out, r.change);
       }
       return out;
     },
@@ -350,6 +436,6 @@ function isStatus(v: unknown): v is JobStatus {
   return typeof v === "string" && (JOB_STATUSES as readonly string[]).includes(v);
 }
 
-function floorMinute(t: number): number {
-  return Math.floor(t / MINUTE_MS) * MINUTE_MS;
+function floorTo(t: number, periodMs: number): number {
+  return Math.floor(t / periodMs) * periodMs;
 }

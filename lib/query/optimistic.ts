@@ -190,7 +190,7 @@ export async function optimisticPatch(qc: QueryClient, ref: EntityRef, patch: Re
       if (versionOf(item) !== baseVersion) return item; // the server moved on: its copy wins
       let next: AnyEntity | null = null;
       for (const [k, v] of Object.entries(patch)) {
-        if (!Object.is(item[k], v)) continue; // changed since (another mutation or a push)
+        if (!sameValue(item[k], v)) continue; // changed since (another mutation or a push)
         next ??= { ...item };
         next[k] = prev[k];
       }
@@ -259,6 +259,12 @@ function requireDomain(name: unknown, fn: string): EntityDomain {
 function guessDomain(entity: object): EntityDomain | undefined {
   const order = ["tasks", "jobs", "knowledge", "insights", "dag-runs", "dags", "agents", "notifications"];
   return order.map((n) => ENTITY_DOMAINS[n]!).find((d) => typeof (entity as AnyEntity)[d.idField] === "string");
+}
+
+/** Equal values; arrays and objects by content (the cache's structural sharing copies them). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  return typeof a === "object" && typeof b === "object" && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function isEntity(v: unknown): v is AnyEntity {

@@ -65,7 +65,8 @@ describe("knowledge", () => {
     const created = await client.waitFor((m) => m.type === "knowledge_item_created" && m.data.source_job === job.job_id);
     expect(created.data).toMatchObject({ title: "fleet report", type: "markdown", source_job: job.job_id });
     expect(created.data.tags).toEqual(expect.arrayContaining(["markdown", "hamburg", "oslo"]));
-    expect(created.data.content).toContain("zeppelins from Hamburg");
+    // A short document's summary is its text: said once, not twice.
+    expect(created.data.content.split("zeppelins from Hamburg")).toHaveLength(2);
 
     // "zeppelin" (singular) matches "zeppelins" through English stemming; only the fleet report has it.
     const found = await (await knowledgeRoute.GET(request("/api/knowledge?q=zeppelin", cookie))).json();

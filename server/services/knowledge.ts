@@ -126,11 +126,14 @@ function titleOf(job: Job): string {
   return (base || "Untitled document").slice(0, 200);
 }
 
+/** The summary, then the text; a short document's summary is its text, and is not said twice. */
 function contentOf(job: Job): string {
   const summary = job.result?.summary?.trim() ?? "";
   const text = job.result?.extracted_text?.trim() ?? "";
   const body = text.length > CONTENT_TEXT_LIMIT ? `${text.slice(0, CONTENT_TEXT_LIMIT)}…` : text;
-  return summary && body ? `${summary}\n\n${body}` : summary || body;
+  const squash = (s: string) => s.replace(/\s+/g, " ");
+  if (!summary || squash(body).startsWith(squash(summary))) return body || summary;
+  return body ? `${summary}\n\n${body}` : summary;
 }
 
 /** The job type, then the most frequent entities (lower case, without commas), deduplicated. */
