@@ -4,6 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { launchServer, type ServerHandle } from "./support/server";
 import { signIn } from "./support/sign-in";
+import { markNoReload, wasNotReloaded } from "./support/no-reload";
 
 let server: ServerHandle;
 
@@ -31,7 +32,7 @@ test("two uploads show as pending rows, progress and complete live; the bell cou
 
   await page.goto(`${server.url}/jobs`);
   await expect(page.getByTestId("jobs-page")).toBeVisible();
-  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+  await markNoReload(page);
 
   // Hold the uploads until the pending rows have been seen, then let them through.
   let release!: () => void;
@@ -54,7 +55,7 @@ test("two uploads show as pending rows, progress and complete live; the bell cou
   await expect(row("engine.md")).toContainText(/completed/i, { timeout: 30_000 });
   await expect(page.locator('[data-testid="job-row"][data-pending]')).toHaveCount(0);
   await expect(page.getByTestId("job-row")).toHaveCount(2);
-  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+  expect(await wasNotReloaded(page)).toBe(true);
 
   const bell = page.getByTestId("notification-bell");
   await expect(bell).toHaveAttribute("data-unread", "2");

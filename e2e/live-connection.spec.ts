@@ -2,6 +2,7 @@
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { ADMIN, launchServer, type ServerHandle } from "./support/server";
+import { markNoReload, wasNotReloaded } from "./support/no-reload";
 
 let server: ServerHandle;
 
@@ -34,13 +35,13 @@ test("signing in shows the header live; a server restart goes reconnecting and b
   await expect(status).toHaveAttribute("data-status", "live");
 
   // A marker on the window proves the page was not reloaded.
-  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+  await markNoReload(page);
 
   expect(await server.stop()).toBe(0);
   await expect(status).toHaveAttribute("data-status", /reconnecting|connecting|offline/);
   await server.start();
   await expect(status).toHaveAttribute("data-status", "live", { timeout: 30_000 });
-  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+  expect(await wasNotReloaded(page)).toBe(true);
 });
 
 test("the dashboard passes an accessibility check in light and dark mode", async ({ page }) => {

@@ -1,10 +1,11 @@
 "use client";
 // JobsPerMinuteChart: jobs created, completed and failed per minute over the last hour (recharts), from the live JobStats.
 import * as React from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 
+import { AXIS_PROPS, ChartFrame, ChartTooltip, GRID_PROPS, seriesBar, TOOLTIP_CURSOR } from "@/components/ui/chart-frame";
 import type { JobStats } from "@/lib/api/jobs";
-import { cn, formatNumber } from "@/lib/utils";
+import { formatNumber } from "@/lib/utils";
 
 // Per minute: a grey bar of jobs created beside a stacked bar of jobs finished (completed, failed).
 const SERIES = [
@@ -33,77 +34,31 @@ export function JobsPerMinuteChart({ stats }: { stats: JobStats }) {
   const ticks = data.filter((p) => new Date(p.t).getMinutes() % 10 === 0).map((p) => p.t);
 
   return (
-    <figure className="grid gap-4" data-testid="jobs-per-minute-chart">
-      <figcaption className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
-        <span className="sr-only">{summary}</span>
-        {totals.map((s) => (
-          <span key={s.key} className="flex items-center gap-2" aria-hidden="true">
-            <span className={cn("size-2.5 rounded-sm", s.swatch)} />
-            <span className="text-muted-foreground">{s.label}</span>
-            <span className="font-medium tabular-nums">{formatNumber(s.total)}</span>
-          </span>
+    <ChartFrame testId="jobs-per-minute-chart" summary={summary} legend={totals} height="h-56">
+      <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -24 }} barGap={1} barCategoryGap="18%" accessibilityLayer={false}>
+        <CartesianGrid vertical={false} {...GRID_PROPS} />
+        <XAxis
+          dataKey="t"
+          type="category"
+          ticks={ticks}
+          interval="preserveStartEnd"
+          minTickGap={12}
+          tickFormatter={(t: number) => timeFormat.format(t)}
+          {...AXIS_PROPS}
+        />
+        <YAxis allowDecimals={false} {...AXIS_PROPS} width={48} />
+        <Tooltip content={<ChartTooltip series={SERIES} heading={(t) => timeFormat.format(Number(t))} />} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
+        {SERIES.map((s) => (
+          <Bar
+            key={s.key}
+            {...seriesBar(s)}
+            stackId={s.stack}
+            fillOpacity={s.key === "created" ? 0.45 : 0.9}
+            radius={s.key === "completed" ? 0 : [2, 2, 0, 0]}
+            maxBarSize={10}
+          />
         ))}
-      </figcaption>
-      <div className="h-56 w-full" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -24 }} barGap={1} barCategoryGap="18%" accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke="var(--border)" />
-            <XAxis
-              dataKey="t"
-              type="category"
-              ticks={ticks}
-              interval="preserveStartEnd"
-              minTickGap={12}
-              tickFormatter={(t: number) => timeFormat.format(t)}
-              tick={{ fill: "var(--muted-foreground)", fontSize: 11 }}
-              tickLine={false}
-              axisLine={false}
-            />
-            <YAxis
-              allowDecimals={false}
-              tick={{ fill: "var(--muted-foreground)", fontSize: 11 }}
-              tickLine={false}
-              axisLine={false}
-              width={48}
-            />
-            <Tooltip content={(props) => <ChartTooltip {...props} />} cursor={{ fill: "var(--accent)", opacity: 0.6 }} isAnimationActive={false} />
-            {SERIES.map((s) => (
-              <Bar
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                stackId={s.stack}
-                fill={s.color}
-                fillOpacity={s.key === "created" ? 0.45 : 0.9}
-                radius={s.key === "completed" ? 0 : [2, 2, 0, 0]}
-                isAnimationActive={false}
-                maxBarSize={10}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-    </figure>
-  );
-}
-
-function ChartTooltip({ active, payload, label }: Pick<TooltipContentProps, "active" | "payload" | "label">) {
-  if (!active || !payload || payload.length === 0) return null;
-  return (
-    <div className="grid min-w-36 gap-1.5 rounded-lg border bg-popover px-3 py-2 text-xs text-popover-foreground shadow-md">
-      <span className="font-medium">{timeFormat.format(Number(label))}</span>
-      {SERIES.map((s) => {
-        const item = payload.find((p) => p.dataKey === s.key);
-        return (
-          <span key={s.key} className="flex items-center justify-between gap-4">
-            <span className="flex items-center gap-1.5 text-muted-foreground">
-              <span className={cn("size-2 rounded-sm", s.swatch)} />
-              {s.label}
-            </span>
-            <span className="font-medium tabular-nums">{formatNumber(Number(item?.value ?? 0))}</span>
-          </span>
-        );
-      })}
-    </div>
+      </BarChart>
+    </ChartFrame>
   );
 }

@@ -1,15 +1,15 @@
 "use client";
 // ByTypeChart: finished jobs by document type over the last 24 hours (horizontal stacked bars: completed, failed).
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 
 import { jobTypeLabel } from "@/components/jobs/job-format";
+import { AXIS_PROPS, AXIS_TICK, ChartFrame, ChartTooltip, GRID_PROPS, seriesBar, TOOLTIP_CURSOR } from "@/components/ui/chart-frame";
 import type { InsightsOverview } from "@/lib/api/insights";
-import { cn, formatNumber } from "@/lib/utils";
-import { ChartTooltip } from "./chart-tooltip";
+import { formatNumber } from "@/lib/utils";
 
 const SERIES = [
-  { key: "completed", label: "Completed", color: "var(--success)", swatch: "bg-success", format: (v: number | null) => formatNumber(v ?? 0) },
-  { key: "failed", label: "Failed", color: "var(--destructive)", swatch: "bg-destructive", format: (v: number | null) => formatNumber(v ?? 0) },
+  { key: "completed", label: "Completed", color: "var(--success)", swatch: "bg-success" },
+  { key: "failed", label: "Failed", color: "var(--destructive)", swatch: "bg-destructive" },
 ] as const;
 
 export function ByTypeChart({ overview }: { overview: Pick<InsightsOverview, "by_type"> }) {
@@ -21,50 +21,16 @@ export function ByTypeChart({ overview }: { overview: Pick<InsightsOverview, "by
     .map((r) => `${r.label} ${formatNumber(r.completed)} completed, ${formatNumber(r.failed)} failed`)
     .join("; ")}.`;
   return (
-    <figure className="grid gap-4" data-testid="by-type-chart">
-      <figcaption className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
-        <span className="sr-only">{summary}</span>
+    <ChartFrame testId="by-type-chart" summary={summary} legend={SERIES} height={Math.max(96, rows.length * 34 + 24)}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 8, bottom: 0, left: 0 }} barCategoryGap="25%" accessibilityLayer={false}>
+        <CartesianGrid horizontal={false} {...GRID_PROPS} />
+        <XAxis type="number" allowDecimals={false} {...AXIS_PROPS} />
+        <YAxis type="category" dataKey="label" width={84} {...AXIS_PROPS} tick={{ ...AXIS_TICK, fontSize: 12 }} />
+        <Tooltip content={<ChartTooltip series={SERIES} />} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
         {SERIES.map((s) => (
-          <span key={s.key} className="flex items-center gap-2" aria-hidden="true">
-            <span className={cn("size-2.5 rounded-sm", s.swatch)} />
-            <span className="text-muted-foreground">{s.label}</span>
-          </span>
+          <Bar key={s.key} {...seriesBar(s)} stackId="finished" fillOpacity={0.9} radius={s.key === "failed" ? [0, 2, 2, 0] : 0} maxBarSize={18} />
         ))}
-      </figcaption>
-      <div className="w-full" style={{ height: Math.max(96, rows.length * 34 + 24) }} aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 8, bottom: 0, left: 0 }} barCategoryGap="25%" accessibilityLayer={false}>
-            <CartesianGrid horizontal={false} stroke="var(--border)" />
-            <XAxis type="number" allowDecimals={false} tick={{ fill: "var(--muted-foreground)", fontSize: 11 }} tickLine={false} axisLine={false} />
-            <YAxis
-              type="category"
-              dataKey="label"
-              width={84}
-              tick={{ fill: "var(--muted-foreground)", fontSize: 12 }}
-              tickLine={false}
-              axisLine={false}
-            />
-            <Tooltip
-              content={(props) => <ChartTooltip active={props.active} payload={props.payload} heading={String(props.label ?? "")} series={SERIES} />}
-              cursor={{ fill: "var(--accent)", opacity: 0.6 }}
-              isAnimationActive={false}
-            />
-            {SERIES.map((s) => (
-              <Bar
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                stackId="finished"
-                fill={s.color}
-                fillOpacity={0.9}
-                radius={s.key === "failed" ? [0, 2, 2, 0] : 0}
-                isAnimationActive={false}
-                maxBarSize={18}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-    </figure>
+      </BarChart>
+    </ChartFrame>
   );
 }

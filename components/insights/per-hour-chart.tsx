@@ -1,16 +1,16 @@
 "use client";
 // PerHourChart: jobs completed and failed per hour over the last 24 hours (stacked bars), live from the patched overview.
 import * as React from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 
+import { AXIS_PROPS, ChartFrame, ChartTooltip, GRID_PROPS, seriesBar, TOOLTIP_CURSOR } from "@/components/ui/chart-frame";
 import type { InsightsOverview } from "@/lib/api/insights";
-import { cn, formatNumber } from "@/lib/utils";
-import { ChartTooltip } from "./chart-tooltip";
+import { formatNumber } from "@/lib/utils";
 import { hourLabel, hourPoints } from "./insight-format";
 
 const SERIES = [
-  { key: "completed", label: "Completed", color: "var(--success)", swatch: "bg-success", format: (v: number | null) => formatNumber(v ?? 0) },
-  { key: "failed", label: "Failed", color: "var(--destructive)", swatch: "bg-destructive", format: (v: number | null) => formatNumber(v ?? 0) },
+  { key: "completed", label: "Completed", color: "var(--success)", swatch: "bg-success" },
+  { key: "failed", label: "Failed", color: "var(--destructive)", swatch: "bg-destructive" },
 ] as const;
 
 export function PerHourChart({ overview }: { overview: Pick<InsightsOverview, "per_hour"> }) {
@@ -23,52 +23,16 @@ export function PerHourChart({ overview }: { overview: Pick<InsightsOverview, "p
   const ticks = data.filter((_, i) => (data.length - 1 - i) % 4 === 0).map((p) => p.t);
 
   return (
-    <figure className="grid gap-4" data-testid="per-hour-chart">
-      <figcaption className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
-        <span className="sr-only">{summary}</span>
-        {totals.map((s) => (
-          <span key={s.key} className="flex items-center gap-2" aria-hidden="true">
-            <span className={cn("size-2.5 rounded-sm", s.swatch)} />
-            <span className="text-muted-foreground">{s.label}</span>
-            <span className="font-medium tabular-nums">{formatNumber(s.total)}</span>
-          </span>
+    <ChartFrame testId="per-hour-chart" summary={summary} legend={totals} height="h-56">
+      <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -24 }} barCategoryGap="20%" accessibilityLayer={false}>
+        <CartesianGrid vertical={false} {...GRID_PROPS} />
+        <XAxis dataKey="t" type="category" ticks={ticks} tickFormatter={(t: number) => hourLabel(t)} {...AXIS_PROPS} />
+        <YAxis allowDecimals={false} {...AXIS_PROPS} width={48} />
+        <Tooltip content={<ChartTooltip series={SERIES} heading={(t) => hourLabel(Number(t))} />} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
+        {SERIES.map((s) => (
+          <Bar key={s.key} {...seriesBar(s)} stackId="finished" fillOpacity={0.9} radius={s.key === "failed" ? [2, 2, 0, 0] : 0} maxBarSize={22} />
         ))}
-      </figcaption>
-      <div className="h-56 w-full" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -24 }} barCategoryGap="20%" accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke="var(--border)" />
-            <XAxis
-              dataKey="t"
-              type="category"
-              ticks={ticks}
-              tickFormatter={(t: number) => hourLabel(t)}
-              tick={{ fill: "var(--muted-foreground)", fontSize: 11 }}
-              tickLine={false}
-              axisLine={false}
-            />
-            <YAxis allowDecimals={false} tick={{ fill: "var(--muted-foreground)", fontSize: 11 }} tickLine={false} axisLine={false} width={48} />
-            <Tooltip
-              content={(props) => <ChartTooltip active={props.active} payload={props.payload} heading={hourLabel(Number(props.label))} series={SERIES} />}
-              cursor={{ fill: "var(--accent)", opacity: 0.6 }}
-              isAnimationActive={false}
-            />
-            {SERIES.map((s) => (
-              <Bar
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                stackId="finished"
-                fill={s.color}
-                fillOpacity={0.9}
-                radius={s.key === "failed" ? [2, 2, 0, 0] : 0}
-                isAnimationActive={false}
-                maxBarSize={22}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-    </figure>
+      </BarChart>
+    </ChartFrame>
   );
 }
