@@ -30,8 +30,9 @@ test("a processed document appears live; its tags edited in one tab show in a se
   const page = await context.newPage();
   await signIn(page, server.url);
   const other = await context.newPage();
-  for (const p of [page, other]) {
-    await p.goto(`${server.url}/knowledge`);
+  const searching = await context.newPage();
+  for (const [p, path] of [[page, "/knowledge"], [other, "/knowledge"], [searching, "/knowledge?q=ferry"]] as const) {
+    await p.goto(`${server.url}${path}`);
     await expect(p.getByTestId("knowledge-page")).toBeVisible();
     await expect(p.getByRole("banner").getByTestId("connection-status")).toHaveAttribute("data-status", "live");
     await markNoReload(p);
@@ -41,6 +42,10 @@ test("a processed document appears live; its tags edited in one tab show in a se
   const item = (p: Page) => p.getByTestId("knowledge-item").filter({ hasText: "harbour log" });
   await expect(item(page)).toBeVisible({ timeout: 20_000 });
   await expect(item(other)).toBeVisible();
+  // A tab that is searching counts the new item and searches again when asked; the body word is found.
+  await expect(searching.getByTestId("knowledge-new-since-search")).toContainText("1 new item was added since this search");
+  await searching.getByRole("button", { name: "Search again" }).click();
+  await expect(item(searching).getByTestId("knowledge-snippet")).toContainText("ferry");
 
   await item(page).getByRole("button", { name: "harbour log" }).click();
   const sheet = page.getByTestId("knowledge-sheet");

@@ -31,8 +31,20 @@ export function KnowledgePage() {
     [router, pathname, state],
   );
 
-  useTopic(topics.knowledge());
   const list = useKnowledgeList({ q: state.q, tag: state.tag, type: state.type });
+  // Search results are ranked by the server: items created meanwhile are counted, and the user
+  // decides when to search again.
+  const searching = state.q.trim() !== "";
+  const [createdSinceSearch, setCreatedSinceSearch] = React.useState({ q: state.q, count: 0 });
+  const unseen = createdSinceSearch.q === state.q ? createdSinceSearch.count : 0;
+  useTopic(topics.knowledge(), (event) => {
+    if (event.type !== "knowledge_item_created" || !searching) return;
+    setCreatedSinceSearch((prev) => ({ q: state.q, count: prev.q === state.q ? prev.count + 1 : 1 }));
+  });
+  const searchAgain = () => {
+    setCreatedSinceSearch({ q: state.q, count: 0 });
+    void list.refetch();
+  };
   const filtered = state.q.trim() !== "" || state.tag !== "" || state.type !== "";
   const loadingNew = list.isPlaceholderData && list.isFetching;
 
@@ -166,8 +178,17 @@ export function KnowledgePage() {
               {summary}
             </p>
           </div>
-          {state.q && !list.isPending && count > 0 ? (
-            <p className="text-xs text-muted-foreground">Best matches first. New items are not added while you search.</p>
+          {searching && unseen > 0 ? (
+            <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-dashed px-3 py-2 text-sm" role="status" data-testid="knowledge-new-since-search">
+              <span>
+                {formatNumber(unseen)} new {unseen === 1 ? "item was" : "items were"} added since this search.
+              </span>
+              <Button variant="outline" size="sm" onClick={searchAgain} disabled={list.isFetching}>
+                Search again
+              </Button>
+            </div>
+          ) : searching && !list.isPending && count > 0 ? (
+            <p className="text-xs text-muted-foreground">Best matches first. New items are counted here while you search.</p>
           ) : null}
           {body}
         </section>
