@@ -30,8 +30,8 @@ export interface NewTask {
   clientMutationId?: string | null;
 }
 
-/** When a failed attempt is tried again, decided by the scheduler's retry policy. */
-export type FailureOutcome = { retry: true; next_retry_at: Date } | { retry: false };
+/** Whether a failed attempt is tried again and when: the scheduler's retry policy, given the task's attempts. */
+export type RetryDecider = (attempts: { attempt: number; maxAttempts: number }) => { retry: true; next_retry_at: Date } | { retry: false };
 
 const EVENT_FOR_STATUS: Record<TaskStatusValue, string> = {
   pending: "task_progress",
@@ -244,9 +244,12 @@ export function createTasksService(deps: TasksServiceDeps) {
       return publish(row);
     },
 
-    /** The attempt failed: failed for good, or failed with the next attempt scheduled. */
-    async fail(taskId: string, error: ErrorInfo, outcome: FailureOutcome): Promise<Task | undefined> {
+    /** The attempt failed: failed for good, or failed with the next attempt scheduled (as `decide` says). */
+    async fail(taskId: string, error: ErrorInfo, decide: RetryDecider): Promise<Task | undefined> {
       const at = now();
+      const current = await repos.tasks.findById(taskId);
+      if (!current) return undefined;
+      const outcome = decide({ attempt: current.attempt_number, maxAttempts: current.max_attempts });
       const row = await repos.tasks.transition(
         taskId,
         {
@@ -258,7 +261,7 @@ export function createTasksService(deps: TasksServiceDeps) {
           next_retry_at: outcome.retry ? outcome.next_retry_at : null,
           ended_at: outcome.retry ? null : at,
         },
-        ["running", "assigned"],
+        [current.status === "assigned" ? "assigned" : "running"],
       );
       if (!row) return undefined;
       const open = await repos.tasks.openAttempt(taskId);

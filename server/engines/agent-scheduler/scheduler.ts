@@ -91,6 +91,7 @@ export function createAgentScheduler(options: AgentSchedulerOptions): AgentSched
   async function sweep() {
     const before = [...running.entries()];
     const ready = await tasks.ready([...local.keys()]);
+    if (ready.length === 0 && before.length === 0) return; // the idle poll: one query
     const list = await agents.list();
     stopOrphans(before, list);
     if (ready.length === 0) return;
@@ -198,10 +199,8 @@ export function createAgentScheduler(options: AgentSchedulerOptions): AgentSched
     const error = errorInfoOf(err);
     const retryable = isRetryable(err);
     if (retryable) log.warn({ err, task_id: task.task_id, agent_id: agent.agent_id }, "a task failed unexpectedly");
-    const current = await tasks.get(task.task_id).catch(() => null);
-    const decision = decideRetry({ attempt: current?.attempt_number ?? task.attempt_number, maxAttempts: 3, retryable, now: new Date() }, policy);
-    const failed = await tasks.fail(task.task_id, error, decision.retry ? { retry: true, next_retry_at: decision.next_retry_at } : { retry: false });
-    await agents.reportError(agent.agent_id, { error: error.message, severity: retryable ? "error" : "warning", canRetry: decision.retry, jobId: task.job_id });
+    const failed = await tasks.fail(task.task_id, error, ({ attempt, maxAttempts }) => decideRetry({ attempt, maxAttempts, retryable, now: new Date() }, policy));
+    await agents.reportError(agent.agent_id, { error: error.message, severity: retryable ? "error" : "warning", canRetry: failed?.retry_scheduled ?? false, jobId: task.job_id });
     await agents.release(agent.agent_id, task.task_id, { kind: "failed" });
     if (failed && !failed.retry_scheduled) settle(task.task_id, { status: "failed", task: failed, error });
   }
