@@ -78,6 +78,8 @@ test("an upload the server rejects rolls back with a visible message", async ({ 
   await signIn(page, server.url);
   await page.goto(`${server.url}/jobs`);
   await expect(page.getByTestId("jobs-page")).toBeVisible();
+  // Count the rows once the list has loaded (the skeleton is gone), not while it is loading.
+  await expect(page.getByTestId("jobs-loading")).toHaveCount(0);
   const before = await page.getByTestId("job-row").count();
   await page.getByTestId("upload-input").setInputFiles([{ name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(40_000, "a") }]);
   await expect(page.getByText(/huge\.txt/).and(page.getByText(/larger|too large/i)).first()).toBeVisible();
