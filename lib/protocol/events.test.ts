@@ -109,6 +109,10 @@ const dagRun: DagRun = {
   failed_steps: 0,
   pending_steps: 1,
   completion_percentage: 33.3,
+  params: {},
+  error: null,
+  created_at: T0,
+  client_mutation_id: null,
   version: 4,
 };
 
@@ -210,6 +214,19 @@ const samples: { [T in EventType]: Sample<T> } = {
       version: 1,
     },
   },
+  dag_updated: {
+    topic: "dags:dag_etl",
+    data: {
+      dag_id: "dag_etl",
+      name: "ETL v2",
+      description: "nightly",
+      steps: [{ step_id: "extract", depends_on: [], operator: "delay", params: { ms: 10 }, retries: 0 }],
+      created_at: T0,
+      updated_at: T1,
+      version: 2,
+    },
+  },
+  dag_deleted: { topic: "dags", data: { dag_id: "dag_etl", version: 3 } },
   dag_run_status: { topic: "dag-runs:dr_1", data: dagRun },
   dag_run_progress: { topic: "dags:dag_etl", data: dagRun },
   step_status: {
@@ -296,7 +313,11 @@ const samples: { [T in EventType]: Sample<T> } = {
 /** Fields with a default (additions to PROTOCOL.md that older producers leave out). */
 const TASK_EVENTS = ["task_created", "task_assigned", "task_started", "task_progress", "task_completed", "task_failed", "task_cancelled"];
 const AGENT_EVENTS = ["agent_created", "agent_status_update", "agent_status_changed", "agent_performance_updated"];
+const DAG_EVENTS = ["dag_created", "dag_updated"];
+const RUN_EVENTS = ["dag_run_status", "dag_run_progress"];
 const OMITTABLE = new Set([
+  ...DAG_EVENTS.flatMap((t) => [`${t}.created_at`, `${t}.updated_at`]),
+  ...RUN_EVENTS.flatMap((t) => [`${t}.params`, `${t}.error`, `${t}.created_at`, `${t}.client_mutation_id`]),
   "insight_generated.version",
   "notification_read.all",
   ...TASK_EVENTS.map((t) => `${t}.assignment_reason`),
@@ -352,6 +373,9 @@ const PROTOCOL_EVENT_NAMES = [
   ...["knowledge_item_created", "knowledge_item_updated", "knowledge_item_deleted"],
   ...["insight_generated", "dashboard_metrics_update"],
   ...["dag_created", "dag_run_status", "step_status", "dag_run_progress"],
+  // Added here: editing and deleting a definition must reach clients too.
+  "dag_updated",
+  "dag_deleted",
   ...["market_data", "market_data_batch", "stock_news", "stock_news_batch"],
   ...["system_metrics", "process_update", "network_update", "hive_status_update", "system_alert", "resource_alert"],
   ...["module_status_changed", "inter_module_message", "coordination_event", "error_occurred"],

@@ -65,6 +65,8 @@ export const EVENT_CATALOG = {
   dashboard_metrics_update: ephemeral(insights.dashboardMetricsUpdateSchema, ["metrics"]),
   // DAGs
   dag_created: durable(dags.dagCreatedSchema, ["dags"]),
+  dag_updated: durable(dags.dagUpdatedSchema, ["dags"]),
+  dag_deleted: durable(dags.dagDeletedSchema, ["dags"]),
   dag_run_status: durable(dags.dagRunStatusEventSchema, DAG_TOPICS),
   dag_run_progress: durable(dags.dagRunProgressSchema, DAG_TOPICS),
   step_status: durable(dags.stepStatusEventSchema, DAG_TOPICS),

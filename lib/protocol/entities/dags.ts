@@ -46,6 +46,9 @@ export const dagSchema = z.object({
   name: z.string().min(1),
   description: z.string().nullable(),
   steps: dagStepsSchema,
+  /** Not in PROTOCOL.md: when the definition was created and last changed (null from older producers). */
+  created_at: isoDateTimeSchema.nullable().default(null),
+  updated_at: isoDateTimeSchema.nullable().default(null),
   version: entityVersionSchema,
 });
 export type Dag = z.infer<typeof dagSchema>;
@@ -67,6 +70,13 @@ export const dagRunSchema = z.object({
   pending_steps: nonNegativeIntSchema,
   /** 0-100. */
   completion_percentage: percentSchema,
+  /** Not in PROTOCOL.md: the params the run was triggered with (steps see them as `{{params.x}}`). */
+  params: jsonObjectSchema.default({}),
+  /** Not in PROTOCOL.md: why the run failed or was cancelled (e.g. interrupted by a restart), else null. */
+  error: z.string().nullable().default(null),
+  /** Not in PROTOCOL.md: when it was triggered, and the id the trigger request sent (optimistic rows). */
+  created_at: isoDateTimeSchema.nullable().default(null),
+  client_mutation_id: z.string().min(1).max(128).nullable().default(null),
   version: entityVersionSchema,
 });
 export type DagRun = z.infer<typeof dagRunSchema>;
@@ -91,6 +101,10 @@ export const dagRunStepSchema = z.object({
 export type DagRunStep = z.infer<typeof dagRunStepSchema>;
 
 export const dagCreatedSchema = dagSchema;
+/** Not in PROTOCOL.md: an edited definition (whole DAG), and a deleted one (id and the deletion's version). */
+export const dagUpdatedSchema = dagSchema;
+export const dagDeletedSchema = z.object({ dag_id: topicIdSchema, version: entityVersionSchema });
+export type DagDeleted = z.infer<typeof dagDeletedSchema>;
 /** `dag_run_status` and `dag_run_progress`: the whole run. */
 export const dagRunStatusEventSchema = dagRunSchema;
 export const dagRunProgressSchema = dagRunSchema;

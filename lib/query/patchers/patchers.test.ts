@@ -345,6 +345,10 @@ describe("applyEvent: DAG runs", () => {
       failed_steps: 0,
       pending_steps: 1,
       completion_percentage: 0,
+      params: {},
+      error: null,
+      created_at: iso(0),
+      client_mutation_id: null,
       version: 1,
     };
     const step = (step_id: string, status: DagRunStep["status"], version: number): DagRunStep => ({
@@ -370,5 +374,22 @@ describe("applyEvent: DAG runs", () => {
       ["a", "success"],
       ["b", "running"],
     ]);
+
+    // The runs grid: a list of runs with their steps gets the same step changes, and keeps them
+    // when the run itself is updated.
+    qc.setQueryData(queryKeys.dagRuns.list({ dag_id: "d1" }), infinite(page([{ ...run, steps: [step("a", "running", 1)] }])));
+    applyEvent(qc, ev("step_status", "dag-runs:r1", step("a", "failed", 3)));
+    applyEvent(qc, ev("dag_run_status", "dag-runs:r1", { ...run, status: "failed", version: 3 }));
+    const [listed] = items(qc, queryKeys.dagRuns.list({ dag_id: "d1" })) as (DagRun & { steps: DagRunStep[] })[];
+    expect(listed!.status).toBe("failed");
+    expect(listed!.steps.map((s) => [s.step_id, s.status])).toEqual([["a", "failed"]]);
+  });
+
+  it("removes a deleted DAG definition from lists", () => {
+    const qc = newClient();
+    const dag = { dag_id: "d1", name: "ETL", description: null, steps: [], created_at: iso(0), updated_at: iso(0), version: 2 };
+    qc.setQueryData(queryKeys.dags.list(), infinite(page([dag])));
+    applyEvent(qc, ev("dag_deleted", "dags", { dag_id: "d1", version: 3 }));
+    expect(items(qc, queryKeys.dags.list())).toEqual([]);
   });
 });
