@@ -25,6 +25,9 @@ import { createTasksService } from "./services/tasks";
 import { createKnowledgeService } from "./services/knowledge";
 import { createInsightsService } from "./services/insights";
 import { createHiveService } from "./services/hive";
+import { createDagsService } from "./services/dags";
+import { exampleDags } from "./services/dag-examples";
+import { createDagRunner } from "./engines/dag-runner/runner";
 import { createAgentScheduler } from "./engines/agent-scheduler/scheduler";
 import { directTaskHandlers } from "./engines/agent-scheduler/task-handler";
 import { runLearningCycle } from "./engines/agent-scheduler/learning-cycle";
@@ -76,6 +79,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const hive = createHiveService({ bus, agents, tasks });
   const ingest = createIngestService({ market, agents, insights });
   const notifications = createNotificationsService({ repos, bus });
+  const dags = createDagsService({ repos, bus, notifications });
   const jobs = createJobsService({
     repos,
     bus,
@@ -87,6 +91,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await users.bootstrapAdmin({ email: env.SWITCHBOARD_ADMIN_EMAIL, password: env.SWITCHBOARD_ADMIN_PASSWORD, log });
   const seeded = await agents.seedBuiltins();
   if (seeded > 0) log.info({ agents: seeded }, "created the built-in agents");
+  const seededDags = await dags.seed(exampleDags(`http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`));
+  if (seededDags > 0) log.info({ dags: seededDags }, "created the example DAGs");
   jobs.onCancelled((jobId) => {
     tasks.cancelForJob(jobId, "its job was cancelled").catch((err: unknown) => log.error({ err, job_id: jobId }, "could not cancel a job's tasks"));
   });
@@ -143,6 +149,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const insightAnalyzer = periodic("insight analyzer", env.INSIGHT_INTERVAL_MS, () => analyzeNow({ insights, periodMs: env.INSIGHT_PERIOD_MS }), log);
   const hiveReporter = periodic("hive status", env.HIVE_INTERVAL_MS, () => hive.publish(), log, { runAtStart: true });
   const producers = [dashboardMetrics, learning, insightAnalyzer, hiveReporter];
+  const dagRunner = createDagRunner({
+    dags,
+    jobs,
+    notifications,
+    log: log.child({ module: "dag-runner" }),
+    concurrency: env.DAG_RUN_CONCURRENCY,
+    parallelism: env.DAG_PARALLELISM,
+    retryPolicy: { baseDelayMs: env.DAG_RETRY_BASE_MS, maxDelayMs: Math.max(env.DAG_RETRY_BASE_MS, 60_000) },
+    httpAllow: env.DAG_HTTP_ALLOW,
+  });
 
   const registry: Registry = {
     env,
@@ -154,8 +170,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     metrics,
     sessions,
     apiKeys,
-    services: { users, market, ingest, notifications, jobs, agents, tasks, knowledge, insights, hive },
-    engines: { jobProcessor, agentScheduler, insightAnalyzer },
+    services: { users, market, ingest, notifications, jobs, agents, tasks, knowledge, insights, hive, dags },
+    engines: { jobProcessor, agentScheduler, insightAnalyzer, dagRunner },
     hub,
     allowedOrigins: env.ALLOWED_ORIGINS,
   };
@@ -163,6 +179,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   await agentScheduler.start();
   await jobProcessor.start();
+  await dagRunner.start();
   for (const producer of producers) producer.start();
 
   // Next gets a private emitter as its "httpServer": it attaches its own upgrade listener (dev HMR)
@@ -198,6 +215,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await stopped;
       metricsAfterJob.cancel();
       await Promise.all(producers.map((p) => p.stop()));
+      await dagRunner.stop();
       await jobProcessor.stop();
       await agentScheduler.stop();
       await market.stop();

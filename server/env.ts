@@ -44,6 +44,14 @@ const envSchema = z.object({
   INSIGHT_PERIOD_MS: z.coerce.number().int().min(1_000).default(60 * 60_000),
   METRICS_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   HIVE_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** DAG runner: runs at once, steps of a run at once, the first retry's delay, hosts http_request may call. */
+  DAG_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  DAG_PARALLELISM: z.coerce.number().int().min(1).max(64).default(4),
+  DAG_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
+  DAG_HTTP_ALLOW: z
+    .string()
+    .default("127.0.0.1,localhost,::1")
+    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
   /** Skip Next.js entirely (hub and API-less tests, benchmarks). */
   SWITCHBOARD_NO_NEXT: bool.default(false),
 });

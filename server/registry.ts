@@ -15,6 +15,8 @@ import type { TasksService } from "./services/tasks";
 import type { KnowledgeService } from "./services/knowledge";
 import type { InsightsService } from "./services/insights";
 import type { HiveService } from "./services/hive";
+import type { DagsService } from "./services/dags";
+import type { DagRunner } from "./engines/dag-runner/runner";
 import type { AgentScheduler } from "./engines/agent-scheduler/scheduler";
 import type { Periodic } from "./engines/periodic";
 import type { Insight } from "@/lib/protocol/entities/insights";
@@ -45,11 +47,13 @@ export interface Registry {
     knowledge: KnowledgeService;
     insights: InsightsService;
     hive: HiveService;
+    dags: DagsService;
   };
   engines: {
     jobProcessor: JobProcessor;
     agentScheduler: AgentScheduler;
     insightAnalyzer: Periodic<Insight[]>;
+    dagRunner: DagRunner;
   };
   hub: Hub;
   /** The origins allowed to send cookie-authenticated requests and open sockets, besides the app's own. */

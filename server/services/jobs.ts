@@ -48,10 +48,13 @@ export function createJobsService(deps: JobsServiceDeps) {
   const now = () => nowMs(deps.now ?? (() => new Date()));
   const queuedListeners = new Set<() => void>();
   const cancelledListeners = new Set<(jobId: string) => void>();
+  /** Told the id of every job that reaches completed, failed or cancelled on this instance. */
+  const finishedListeners = new Set<(jobId: string) => void>();
 
   async function publish(row: JobRow, type = EVENT_FOR_STATUS[row.status]): Promise<Job> {
     const job = toJob(row);
     await bus.publishMany(jobTopics(row).map((topic): PublishInput => ({ type, topic, data: job, ephemeral: false })));
+    if (row.status === "completed" || row.status === "failed" || row.status === "cancelled") for (const listener of finishedListeners) listener(row.job_id);
     return job;
   }
 
@@ -220,6 +223,53 @@ export function createJobsService(deps: JobsServiceDeps) {
       const jobs = await Promise.all(rows.map((row) => publish(row)));
       if (jobs.length > 0) wakeProcessors();
       return jobs;
+    },
+
+    /**
+     * Resolves with the job once it is completed, failed or cancelled (a DAG step waits for its
+     * document). Hears this instance's changes at once and looks every `pollMs` for other instances'.
+     */
+    async waitUntilFinished(jobId: string, options: { signal: AbortSignal; pollMs?: number }): Promise<Job> {
+      const finished = (row: JobRow | undefined) => row && (row.status === "completed" || row.status === "failed" || row.status === "cancelled");
+      return new Promise<Job>((resolve, reject) => {
+        let timer: NodeJS.Timeout | null = null;
+        const stop = () => {
+          if (timer) clearTimeout(timer);
+          finishedListeners.delete(onChange);
+          options.signal.removeEventListener("abort", onAbort);
+        };
+        const check = async () => {
+          try {
+            const row = await repos.jobs.findById(jobId);
+            if (!row) {
+              stop();
+              reject(new ServiceError("not_found", `job ${jobId} was deleted`));
+            } else if (finished(row)) {
+              stop();
+              resolve(toJob(row));
+            } else if (!options.signal.aborted) {
+              timer = setTimeout(check, options.pollMs ?? 2_000);
+              timer.unref();
+            }
+          } catch (err) {
+            stop();
+            reject(err);
+          }
+        };
+        const onChange = (changedId: string) => {
+          if (changedId !== jobId) return;
+          if (timer) clearTimeout(timer);
+          void check();
+        };
+        const onAbort = () => {
+          stop();
+          reject(options.signal.reason);
+        };
+        if (options.signal.aborted) return reject(options.signal.reason);
+        options.signal.addEventListener("abort", onAbort, { once: true });
+        finishedListeners.add(onChange);
+        void check();
+      });
     },
 
     async isProcessing(jobId: string): Promise<boolean> {

@@ -164,6 +164,47 @@ export interface InsightsTable {
   version: Generated<number>;
 }
 
+export interface DagsTable {
+  dag_id: string;
+  name: string;
+  description: string | null;
+  steps: Json;
+  owner_id: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface DagRunsTable {
+  run_id: string;
+  dag_id: string;
+  owner_id: string | null;
+  status: "queued" | "running" | "success" | "failed" | "cancelled";
+  params: Json;
+  definition: Json;
+  error: string | null;
+  client_mutation_id: string | null;
+  created_at: Generated<Timestamp>;
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface DagRunStepsTable {
+  run_id: string;
+  step_id: string;
+  dag_id: string;
+  position: number;
+  status: "pending" | "running" | "success" | "failed" | "skipped" | "upstream_failed";
+  start_time: Timestamp | null;
+  end_time: Timestamp | null;
+  duration: number | null;
+  retry_count: Generated<number>;
+  error: string | null;
+  next_attempt_at: Timestamp | null;
+  version: Generated<number>;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: Generated<Timestamp>;
@@ -182,5 +223,8 @@ export interface Schema {
   task_attempts: TaskAttemptsTable;
   knowledge_items: KnowledgeItemsTable;
   insights: InsightsTable;
+  dags: DagsTable;
+  dag_runs: DagRunsTable;
+  dag_run_steps: DagRunStepsTable;
   schema_migrations: SchemaMigrationsTable;
 }

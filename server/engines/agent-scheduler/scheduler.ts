@@ -9,7 +9,7 @@ import type { Logger } from "../../log";
 import type { AgentsService } from "../../services/agents";
 import type { NewTask, TasksService } from "../../services/tasks";
 import { matchAgent } from "./matching";
-import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
+import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from "../retry-policy";
 import { errorInfoOf, isRetryable, type TaskHandler } from "./task-handler";
 
 export interface AgentSchedulerOptions {

@@ -2,10 +2,11 @@
 import { m0001Core } from "./0001-core";
 import { m0002JobsNotifications } from "./0002-jobs-notifications";
 import { m0003AgentsKnowledgeInsights } from "./0003-agents-knowledge-insights";
+import { m0004Dags } from "./0004-dags";
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m0001Core, m0002JobsNotifications, m0003AgentsKnowledgeInsights];
+export const migrations: readonly Migration[] = [m0001Core, m0002JobsNotifications, m0003AgentsKnowledgeInsights, m0004Dags];

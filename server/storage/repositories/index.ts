@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Schema } from "../schema";
 import { agentsRepository } from "./agents";
 import { apiKeysRepository } from "./api-keys";
+import { dagsRepository } from "./dags";
 import { insightsRepository } from "./insights";
 import { knowledgeRepository } from "./knowledge";
 import { tasksRepository } from "./tasks";
@@ -26,6 +27,7 @@ export function createRepositories(db: Kysely<Schema>) {
     tasks: tasksRepository(db),
     knowledge: knowledgeRepository(db),
     insights: insightsRepository(db),
+    dags: dagsRepository(db),
   };
 }
 

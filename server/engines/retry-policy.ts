@@ -1,4 +1,4 @@
-// Retry scheduling of failed tasks: whether another attempt is due, and when (exponential backoff with a cap).
+// Retry scheduling of failed work (agent tasks, DAG steps): whether another attempt is due, and when (exponential backoff with a cap).
 export interface RetryPolicy {
   /** Delay before the second attempt; doubles for each later one. */
   baseDelayMs: number;
