@@ -18,7 +18,7 @@ export const DAG_OPERATORS = {
     params: z
       .object({
         method: z.enum(HTTP_METHODS, { error: `must be one of ${HTTP_METHODS.join(", ")}` }).default("GET"),
-        url: z.string().url("must be an absolute http(s) URL").refine((u) => /^https?:\/\//i.test(u), "must be an http or https URL"),
+        url: z.string().refine(isHttpUrl, "must be an absolute http or https URL"),
         expected_status: z.number().int().min(100).max(599).default(200),
         body: z.string().max(100_000).optional(),
         headers: z.record(z.string(), z.string()).optional(),
@@ -58,7 +58,19 @@ export const DAG_OPERATORS = {
 } as const;
 
 export type DagOperatorName = keyof typeof DAG_OPERATORS;
+
+/** `{{params.name}}`: filled from the run's trigger params; such a string is checked when the run fills it. */
+export const PARAM_TEMPLATE = /\{\{\s*params\.[A-Za-z0-9_]+\s*\}\}/;
 export const DAG_OPERATOR_NAMES = Object.keys(DAG_OPERATORS) as [DagOperatorName, ...DagOperatorName[]];
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
 
 export function isDagOperator(name: string): name is DagOperatorName {
   return Object.hasOwn(DAG_OPERATORS, name);

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { dagStepsSchema, DAG_RUN_STATUSES, type Dag, type DagRun, type DagRunStep } from "@/lib/protocol/entities/dags";
 import { topicIdSchema } from "@/lib/protocol/entities/common";
-import { DAG_OPERATOR_NAMES, DAG_OPERATORS, isDagOperator } from "./dag-operators";
+import { DAG_OPERATOR_NAMES, DAG_OPERATORS, isDagOperator, PARAM_TEMPLATE } from "./dag-operators";
 import type { Page } from "./jobs";
 
 /** Seconds a step may run when its definition says nothing. */
@@ -33,12 +33,23 @@ const stepsInput = z
       }
       const parsed = DAG_OPERATORS[step.operator].params.safeParse(step.params);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: [i, "params", ...issue.path.map(String)], message: issue.message });
+        for (const issue of parsed.error.issues) {
+          // A templated string is only known when a run fills it: the runner checks it then.
+          const value = valueAt(step.params, issue.path);
+          if (typeof value === "string" && PARAM_TEMPLATE.test(value)) continue;
+          ctx.addIssue({ code: "custom", path: [i, "params", ...issue.path.map(String)], message: issue.message });
+        }
       }
     });
     const graph = dagStepsSchema.safeParse(steps);
     if (!graph.success) for (const issue of graph.error.issues) ctx.addIssue({ code: "custom", path: issue.path.map(String), message: issue.message });
   });
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const key of path) v = v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
 
 /** POST /api/dags: `dag_id` is made from the name when absent. */
 export const createDagBody = z.object({
