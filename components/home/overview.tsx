@@ -17,6 +17,7 @@ import { HiveStatusCard } from "./hive-status-card";
 import { JobStatusCards, JobStatusCardsSkeleton } from "./job-status-cards";
 import { JobsPerMinuteChart } from "./jobs-per-minute-chart";
 import { LiveConnectionCard } from "./live-connection-card";
+import { RecentDagRuns } from "./recent-dag-runs";
 import { RecentJobs } from "./recent-jobs";
 import { useHealth } from "./use-health";
 
@@ -78,7 +79,7 @@ export function Overview() {
             <Card className="gap-2 lg:col-span-2">
               <CardHeader>
                 <CardTitle>Latest activity</CardTitle>
-                <CardDescription>The ten newest jobs.</CardDescription>
+                <CardDescription>The ten newest jobs, and the latest DAG runs.</CardDescription>
                 <CardAction>
                   <Button asChild variant="ghost" size="sm" className="text-muted-foreground">
                     <Link href="/jobs">
@@ -90,6 +91,7 @@ export function Overview() {
               </CardHeader>
               <CardContent>
                 <RecentJobs />
+                <RecentDagRuns />
               </CardContent>
             </Card>
           </div>

@@ -1,6 +1,6 @@
 // The dashboard's navigation: one entry per page that exists. Add a page, add its entry here.
 import type { LucideIcon } from "lucide-react";
-import { Bot, BookOpen, FileText, LayoutDashboard, Lightbulb } from "lucide-react";
+import { Bot, BookOpen, FileText, LayoutDashboard, Lightbulb, Workflow } from "lucide-react";
 
 export type NavItem = {
   /** Path of the page, starting with "/". */
@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/agents", label: "Agents", icon: Bot },
   { href: "/knowledge", label: "Knowledge", icon: BookOpen },
   { href: "/insights", label: "Insights", icon: Lightbulb },
+  { href: "/dags", label: "DAGs", icon: Workflow },
 ];
 
 /** The entries a user with this role may see (admin-only ones are hidden from everyone else). */

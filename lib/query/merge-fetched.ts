@@ -87,11 +87,14 @@ function mergeDetail(qc: QueryClient, domain: EntityDomain, data: unknown): unkn
       out = { ...data, ...(held.entity as AnyEntity) };
     } else store.offer(domain.name, id, v, stripMarkers(data));
   }
-  if (domain.name === "dag-runs" && Array.isArray(out.steps)) {
-    const steps = mergeSteps(qc, out.steps as AnyEntity[]);
-    if (steps !== out.steps) out = { ...out, steps };
-  }
-  return out;
+  return withNewestSteps(qc, domain, out);
+}
+
+/** A fetched DAG run (detail or list item) with each step replaced by a newer pushed copy. */
+function withNewestSteps(qc: QueryClient, domain: EntityDomain, run: AnyEntity): AnyEntity {
+  if (domain.name !== "dag-runs" || !Array.isArray(run.steps)) return run;
+  const steps = mergeSteps(qc, run.steps as AnyEntity[]);
+  return steps === run.steps ? run : { ...run, steps };
 }
 
 function mergeSteps(qc: QueryClient, steps: AnyEntity[]): AnyEntity[] {
@@ -128,7 +131,10 @@ function mergeListData(
   const pages = pagesOf(data).map((items) => {
     let changed = false;
     const out: AnyEntity[] = [];
-    for (const item of items) {
+    for (const fetched of items) {
+      // A list fetch that started before a step_status and ended after it must not turn a cell back.
+      const item = withNewestSteps(qc, domain, fetched);
+      if (item !== fetched) changed = true;
       const id = idOf(domain, item);
       if (id === undefined || item._pending === true) {
         out.push(item);

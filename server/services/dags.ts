@@ -166,6 +166,7 @@ export function createDagsService(deps: DagsServiceDeps) {
       const current = await mustFindRun(runId);
       const row = await repos.dags.transitionRun(runId, { status: "cancelled", ended_at: now(), error: reason }, ACTIVE);
       if (!row) throw new ServiceError("conflict", `a ${current.status} run cannot be cancelled; only queued or running runs can`);
+      for (const listener of cancelledListeners) listener(runId); // running steps stop now
       const skipped: DagRunStepRow[] = [];
       for (const step of await repos.dags.stepsOf([runId])) {
         if (step.status !== "pending" && step.status !== "running") continue;
@@ -180,7 +181,6 @@ export function createDagsService(deps: DagsServiceDeps) {
       }
       await publishSteps(skipped);
       await publishRun(row, "dag_run_status");
-      for (const listener of cancelledListeners) listener(runId);
       await notifyOwner(row, "was cancelled", "warning");
       return detail(row);
     },
@@ -211,7 +211,8 @@ export function createDagsService(deps: DagsServiceDeps) {
     },
 
     async stepStarted(runId: string, stepId: string): Promise<boolean> {
-      const row = await repos.dags.transitionStep(runId, stepId, { status: "running", start_time: now(), end_time: null, duration: null, next_attempt_at: null }, ["pending"]);
+      // Only while the run is running: a step never starts in a run being cancelled.
+      const row = await repos.dags.transitionStep(runId, stepId, { status: "running", start_time: now(), end_time: null, duration: null, next_attempt_at: null }, ["pending"], "running");
       if (!row) return false;
       await publishSteps([row]);
       await progress(runId);

@@ -60,13 +60,9 @@ export function useDag(dagId: string | null) {
  * pushed runs enter it, pushed steps recolour it. Subscribe to `dags` (or `dags:{dag_id}`) beside it.
  */
 export function useDagRuns(dagId: string, limit: number = DAG_GRID_RUNS, options: { enabled?: boolean } = {}) {
-  const qc = useQueryClient();
   return useEntityList<DagRunRow>(
     queryKeys.dagRuns.list({ dag_id: dagId }),
-    async ({ cursor, signal }) => {
-      const page = await apiFetch<DagRunsPage>("/api/dag-runs", { query: { dag_id: dagId, limit, cursor: cursor ?? undefined }, signal });
-      return { ...page, items: page.items.map((run) => withNewestSteps(qc, run)) };
-    },
+    ({ cursor, signal }) => apiFetch<DagRunsPage>("/api/dag-runs", { query: { dag_id: dagId, limit, cursor: cursor ?? undefined }, signal }),
     options,
   );
 }
@@ -282,27 +278,6 @@ export function pendingRun(input: TriggerRunVariables, now = new Date()): DagRun
 }
 
 // ---- helpers ----
-
-/**
- * A fetched run with each step replaced by a newer pushed copy (a list fetch that started before a
- * step_status and ended after it must not turn a cell back); newer fetched steps are remembered.
- */
-export function withNewestSteps<R extends { steps?: DagRunStep[] }>(qc: QueryClient, run: R): R {
-  if (!Array.isArray(run.steps)) return run;
-  const store = getVersionStore(qc);
-  let changed = false;
-  const steps = run.steps.map((step) => {
-    const key = dagStepId(step);
-    const held = store.get(DAG_STEP_DOMAIN, key);
-    if (held && held.entity !== null && held.version > step.version) {
-      changed = true;
-      return { ...step, ...(held.entity as DagRunStep) };
-    }
-    store.offer(DAG_STEP_DOMAIN, key, step.version, step);
-    return step;
-  });
-  return changed ? { ...run, steps } : run;
-}
 
 /** Error toasts in sonner's neutral style (its rich colours fail WCAG AA contrast). */
 function errorToast(message: string): void {

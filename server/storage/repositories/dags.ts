@@ -117,16 +117,20 @@ export function dagsRepository(db: Kysely<Schema>) {
       return db.selectFrom("dag_runs").selectAll().where("status", "=", status).execute();
     },
 
-    /** Applies `patch` to a step (bumping its version) while it is in one of `from`. */
-    async transitionStep(runId: string, stepId: string, patch: StepPatch, from: StepStatusValue[]): Promise<DagRunStepRow | undefined> {
-      return db
+    /** Applies `patch` to a step (bumping its version) while it is in one of `from` (and, if given, its run in `runStatus`). */
+    async transitionStep(runId: string, stepId: string, patch: StepPatch, from: StepStatusValue[], runStatus?: RunStatusValue): Promise<DagRunStepRow | undefined> {
+      let q = db
         .updateTable("dag_run_steps")
         .set({ ...patch, version: sql`version + 1` })
         .where("run_id", "=", runId)
         .where("step_id", "=", stepId)
-        .where("status", "in", from)
-        .returningAll()
-        .executeTakeFirst();
+        .where("status", "in", from);
+      if (runStatus) {
+        q = q.where(({ exists, selectFrom }) =>
+          exists(selectFrom("dag_runs").select("dag_runs.run_id").where("dag_runs.run_id", "=", runId).where("dag_runs.status", "=", runStatus)),
+        );
+      }
+      return q.returningAll().executeTakeFirst();
     },
   };
 }
