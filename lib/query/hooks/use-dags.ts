@@ -11,7 +11,7 @@ import type { Dag, DagRunStep } from "@/lib/protocol/entities/dags";
 import type { ClientMarkers } from "../collections";
 import { isListData, pagesOf } from "../collections";
 import { insertSorted, removeEntity, removeFromList } from "../entity-cache";
-import { DAG_STEP_DOMAIN, dagStepId, dagsDomain, type AnyEntity } from "../entity-domains";
+import { dagsDomain, type AnyEntity } from "../entity-domains";
 import { apiFetch, isApiError } from "../fetchers";
 import { queryKeys } from "../keys";
 import { applyServerEntity, confirmPending, insertPending, optimisticPatch, rollbackPending, type OptimisticPatchHandle } from "../optimistic";
