@@ -75,6 +75,10 @@ test("the DAG pages pass axe in light and dark", async ({ page }) => {
   await signIn(page, server.url);
   const res = await page.request.post(`${server.url}/api/dags/report-pipeline/runs`, { headers: { origin: server.url }, data: {} });
   const run = (await res.json()) as { run_id: string };
+  // Let the run end first: its "succeeded" toast would otherwise be checked mid-animation.
+  await expect
+    .poll(async () => ((await (await page.request.get(`${server.url}/api/dag-runs/${run.run_id}`)).json()) as { status: string }).status, { timeout: 30_000 })
+    .toBe("success");
   for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });
     for (const [path, ready] of [
