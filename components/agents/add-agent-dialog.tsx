@@ -11,10 +11,10 @@ import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, Di
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { createAgentBody } from "@/lib/api/agents";
-import { isApiError } from "@/lib/query/fetchers";
 import { useAddAgent, type AddAgentInput } from "@/lib/query/hooks/use-agents";
 import { fieldErrors, fieldMessage, KNOWN_CAPABILITIES, parseNumber } from "./agent-format";
 import { CapabilityRows, capabilityDraft, type CapabilityDraft } from "./capability-rows";
+import { useSentDraftForm, type FormErrors } from "./use-sent-draft-form";
 
 const MAX_CAPABILITIES = 12;
 
@@ -26,36 +26,17 @@ interface AgentDraft {
 
 const emptyDraft = (): AgentDraft => ({ name: "", type: "", capabilities: [capabilityDraft("", "0.7")] });
 
-type Errors = Record<string, string | undefined> & { form?: string };
+type Errors = FormErrors;
 
 export function AddAgentDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const { add } = useAddAgent();
-  const [draft, setDraft] = React.useState<AgentDraft>(emptyDraft);
-  const [errors, setErrors] = React.useState<Errors>({});
-  const formRef = React.useRef<HTMLFormElement>(null);
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const checked = checkAgent(draft);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const submitted = draft;
-    setErrors({});
-    setDraft(emptyDraft());
-    onOpenChange(false);
-    add(checked.body, {
-      onError: (error) => {
-        // The toast says it too; a refusal the user can fix opens the form again with the draft.
-        if (!isApiError(error) || ![400, 409, 422].includes(error.status)) return;
-        setDraft(submitted);
-        setErrors(serverErrors(error.issues, error.message, submitted));
-        onOpenChange(true);
-      },
-    });
-  };
+  const { draft, setDraft, errors, formRef, submit } = useSentDraftForm({
+    empty: emptyDraft,
+    check: checkAgent,
+    send: add,
+    serverErrors: (error, submitted) => serverErrors(error.issues, error.message, submitted),
+    onOpenChange,
+  });
 
   const nameError = errors.name;
   const typeError = errors.type;
@@ -204,9 +185,4 @@ function describe(key: string, message: string): string {
   if (key.endsWith(".name")) return fieldMessage("Name", message);
   if (key.endsWith(".level")) return fieldMessage("Proficiency", message);
   return message;
-}
-
-/** Moves focus to the first field marked invalid (after React has rendered the errors). */
-export function focusFirstInvalid(form: HTMLFormElement | null): void {
-  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }

@@ -13,9 +13,8 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { createTaskBody, DEFAULT_MIN_PROFICIENCY, TASK_TYPE_NAMES, TASK_TYPES, type TaskType } from "@/lib/api/tasks";
-import { isApiError } from "@/lib/query/fetchers";
 import { useCreateTask, type CreateTaskInput } from "@/lib/query/hooks/use-tasks";
-import { focusFirstInvalid } from "./add-agent-dialog";
+import { useSentDraftForm, type FormErrors } from "./use-sent-draft-form";
 import { capabilityLabel, fieldErrors, fieldMessage, parseNumber } from "./agent-format";
 import { CapabilityRows, capabilityDraft, type CapabilityDraft } from "./capability-rows";
 
@@ -34,7 +33,7 @@ interface TaskDraft {
 const typeDefaults = (type: TaskType): CapabilityDraft[] => [capabilityDraft(TASK_TYPES[type].capability, String(DEFAULT_MIN_PROFICIENCY))];
 const emptyDraft = (): TaskDraft => ({ description: "", type: DEFAULT_TYPE, priority: "5", capabilities: typeDefaults(DEFAULT_TYPE), capabilitiesEdited: false });
 
-type Errors = Record<string, string | undefined> & { form?: string };
+type Errors = FormErrors;
 
 export function NewTaskDialog({
   open,
@@ -47,32 +46,14 @@ export function NewTaskDialog({
   onSubmitted?: () => void;
 }) {
   const { create } = useCreateTask();
-  const [draft, setDraft] = React.useState<TaskDraft>(emptyDraft);
-  const [errors, setErrors] = React.useState<Errors>({});
-  const formRef = React.useRef<HTMLFormElement>(null);
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const checked = checkTask(draft);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const submitted = draft;
-    setErrors({});
-    setDraft(emptyDraft());
-    onOpenChange(false);
-    onSubmitted?.();
-    create(checked.body, {
-      onError: (error) => {
-        if (!isApiError(error) || ![400, 409, 422].includes(error.status)) return;
-        setDraft(submitted);
-        setErrors(serverErrors(error.issues, error.message, submitted));
-        onOpenChange(true);
-      },
-    });
-  };
+  const { draft, setDraft, errors, formRef, submit } = useSentDraftForm({
+    empty: emptyDraft,
+    check: checkTask,
+    send: create,
+    serverErrors: (error, submitted) => serverErrors(error.issues, error.message, submitted),
+    onOpenChange,
+    onSent: onSubmitted,
+  });
 
   const setType = (type: TaskType) =>
     setDraft((d) => ({ ...d, type, capabilities: d.capabilitiesEdited ? d.capabilities : typeDefaults(type) }));
