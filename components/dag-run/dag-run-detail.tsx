@@ -7,9 +7,7 @@ import { ArrowLeft, SearchX, Trash2 } from "lucide-react";
 
 import { useNow } from "@/components/shell/use-now";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { QueryErrorAlert } from "@/components/ui/query-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { topics } from "@/lib/protocol/topics";
@@ -23,6 +21,9 @@ import { DagRunSkeleton } from "./dag-run-skeleton";
 import { buildRunSteps } from "./run-steps";
 import { RunStepsTable, stepRowId } from "./run-steps-table";
 import { RunTimeline } from "./run-timeline";
+import { GoneState } from "@/components/ui/gone-state";
+
+const BACK = { href: "/dags", label: "Back to DAGs" };
 
 export function DagRunDetail({ runId }: { runId: string }) {
   // Subscribe first, then fetch: versions make the order harmless.
@@ -36,7 +37,7 @@ export function DagRunDetail({ runId }: { runId: string }) {
   } else if (query.isError && !query.data) {
     body =
       isApiError(query.error) && query.error.status === 404 ? (
-        <Gone
+        <GoneState back={BACK}
           icon={SearchX}
           title="No such run"
           description={
@@ -50,7 +51,7 @@ export function DagRunDetail({ runId }: { runId: string }) {
         <QueryErrorAlert title="Could not load this run" error={query.error} onRetry={() => void query.refetch()} busy={query.isFetching} testId="dag-run-error-state" />
       );
   } else if (query.data?._deleted) {
-    body = <Gone icon={Trash2} title="This run was deleted" description="The run and its steps were removed, with their DAG." testId="dag-run-deleted" />;
+    body = <GoneState back={BACK} icon={Trash2} title="This run was deleted" description="The run and its steps were removed, with their DAG." testId="dag-run-deleted" />;
   } else if (query.data) {
     body = <DagRunView key={runId} run={query.data} onCancel={(run) => cancel.mutate(run)} />;
   }
@@ -147,22 +148,3 @@ function DagRunView({ run, onCancel }: { run: DagRunRow; onCancel: (run: DagRunR
   );
 }
 
-function Gone({ icon, title, description, testId }: { icon: typeof SearchX; title: string; description: React.ReactNode; testId: string }) {
-  return (
-    <div className="grid gap-6">
-      <h1 className="sr-only">{title}</h1>
-      <EmptyState
-        icon={icon}
-        title={title}
-        description={description}
-        data-testid={testId}
-        className="py-16"
-        action={
-          <Button asChild variant="outline" size="sm">
-            <Link href="/dags">Back to DAGs</Link>
-          </Button>
-        }
-      />
-    </div>
-  );
-}

@@ -8,9 +8,7 @@ import { ArrowLeft, FileText, FileX, Trash2, TriangleAlert } from "lucide-react"
 
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { QueryErrorAlert } from "@/components/ui/query-error";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { isApiError } from "@/lib/query/fetchers";
 import { useJob, type JobRow } from "@/lib/query/hooks/use-jobs";
 import { topics } from "@/lib/protocol/topics";
@@ -24,6 +22,9 @@ import { JobStatusBadge } from "./job-status-badge";
 import { deriveSteps, JOB_STEPS, observeStepTimings, reachedStepIndex, stepLabel, type StepTimings } from "./job-steps";
 import { NowProvider, RelativeTime, useNowTick } from "./now-context";
 import { StepTimeline } from "./step-timeline";
+import { GoneState } from "@/components/ui/gone-state";
+
+const BACK = { href: "/jobs", label: "Back to jobs" };
 
 export function JobDetail({ jobId }: { jobId: string }) {
   const router = useRouter();
@@ -36,7 +37,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
   } else if (query.isError && !query.data) {
     body =
       isApiError(query.error) && query.error.status === 404 ? (
-        <Gone
+        <GoneState back={BACK}
           icon={FileX}
           title="Job not found"
           description={
@@ -51,7 +52,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
       );
   } else if (query.data?._deleted) {
     body = (
-      <Gone
+      <GoneState back={BACK}
         icon={Trash2}
         title="This job was deleted"
         description={<>{query.data.filename ?? "The job"} was deleted, together with its results.</>}
@@ -218,32 +219,3 @@ function Timestamp({ iso }: { iso: string | null }) {
   );
 }
 
-function Gone({
-  icon,
-  title,
-  description,
-  testId,
-}: {
-  icon: typeof FileX;
-  title: string;
-  description: React.ReactNode;
-  testId: string;
-}) {
-  return (
-    <div className="grid gap-6">
-      <h1 className="sr-only">{title}</h1>
-      <EmptyState
-        icon={icon}
-        title={title}
-        description={description}
-        data-testid={testId}
-        className="py-16"
-        action={
-          <Button asChild variant="outline" size="sm">
-            <Link href="/jobs">Back to jobs</Link>
-          </Button>
-        }
-      />
-    </div>
-  );
-}
