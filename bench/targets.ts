@@ -52,6 +52,8 @@ export async function startHub(options: TargetOptions): Promise<Target> {
     SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LOG_LEVEL: "warn",
     MARKET_FEED: "off",
+    // The bench measures raw fan-out of every event: no market conflation.
+    HUB_MARKET_CONFLATE_MS: "0",
   };
   for (const key of ["DATABASE_URL", "REDIS_URL", "ALLOWED_ORIGINS", "SESSION_SECRET", "SWITCHBOARD_NO_NEXT"]) delete env[key];
   const base = `http://127.0.0.1:${port}`;

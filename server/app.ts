@@ -19,6 +19,8 @@ import { createIngestService } from "./services/ingest";
 import { createJobsService } from "./services/jobs";
 import { createNotificationsService } from "./services/notifications";
 import { createMarketService } from "./services/market";
+import { createWatchlistsService } from "./services/watchlists";
+import { createMarketSimulator } from "./engines/market-feed/simulator";
 import { createUsersService } from "./services/users";
 import { createAgentsService } from "./services/agents";
 import { createTasksService } from "./services/tasks";
@@ -28,6 +30,10 @@ import { createHiveService } from "./services/hive";
 import { createDagsService } from "./services/dags";
 import { exampleDags } from "./services/dag-examples";
 import { createDagRunner } from "./engines/dag-runner/runner";
+import { createAlertEvaluator } from "./engines/alert-evaluator/evaluator";
+import { createAlertsService } from "./services/alerts";
+import { createSystemMonitor } from "./engines/metrics-collector/system-monitor";
+import { createSystemService } from "./services/system";
 import { createAgentScheduler } from "./engines/agent-scheduler/scheduler";
 import { directTaskHandlers } from "./engines/agent-scheduler/task-handler";
 import { runLearningCycle } from "./engines/agent-scheduler/learning-cycle";
@@ -72,6 +78,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const apiKeys = createApiKeyStore(repos);
   const users = createUsersService(repos);
   const market = createMarketService({ repos, bus });
+  const watchlists = createWatchlistsService({ repos, bus });
   const agents = createAgentsService({ repos, bus });
   const tasks = createTasksService({ repos, bus });
   const knowledge = createKnowledgeService({ repos, bus });
@@ -80,6 +87,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const ingest = createIngestService({ market, agents, insights });
   const notifications = createNotificationsService({ repos, bus });
   const dags = createDagsService({ repos, bus, notifications });
+  const alerts = createAlertsService({ repos, bus, notifications });
   const jobs = createJobsService({
     repos,
     bus,
@@ -112,6 +120,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       rateBurst: env.HUB_RATE_BURST,
       allowedOrigins: env.ALLOWED_ORIGINS,
       validateOutgoing: env.NODE_ENV !== "production",
+      conflateMarketMs: env.HUB_MARKET_CONFLATE_MS,
     },
   });
 
@@ -159,6 +168,40 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     retryPolicy: { baseDelayMs: env.DAG_RETRY_BASE_MS, maxDelayMs: Math.max(env.DAG_RETRY_BASE_MS, 60_000) },
     httpAllow: env.DAG_HTTP_ALLOW,
   });
+  const system = createSystemService({ bus });
+  const systemMonitor = createSystemMonitor({
+    system,
+    log: log.child({ module: "system-monitor" }),
+    dataDir: env.dataDir,
+    metricsIntervalMs: env.SYSTEM_METRICS_INTERVAL_MS,
+    processesIntervalMs: env.SYSTEM_PROCESSES_INTERVAL_MS,
+    healthIntervalMs: env.MODULE_HEALTH_INTERVAL_MS,
+    thresholds: { cpu: env.RESOURCE_ALERT_CPU, memory: env.RESOURCE_ALERT_MEMORY, disk: env.RESOURCE_ALERT_DISK },
+    modules: { hub, bus, database, jobProcessor, agentScheduler, dagRunner },
+  });
+  const alertEvaluator = createAlertEvaluator({ alerts, bus, log: log.child({ module: "alert-evaluator" }) });
+
+  // The market feed hands quotes and news to the market service (the single publisher); a ticker added
+  // to any watchlist joins the feed.
+  const marketFeed =
+    env.MARKET_FEED === "simulator"
+      ? createMarketSimulator({
+          ingest: (events) => market.ingest(events),
+          log: log.child({ module: "market-feed" }),
+          tickers: env.MARKET_TICKERS,
+          seed: env.MARKET_SEED,
+          tickRate: env.MARKET_TICK_RATE,
+          newsIntervalS: env.MARKET_NEWS_INTERVAL_S,
+        })
+      : null;
+  if (marketFeed) {
+    marketFeed.subscribe(await watchlists.allTickers());
+    market.addKnownTickers(marketFeed.tickers());
+  }
+  const stopWatchlistFeed = watchlists.onChanged((list) => {
+    marketFeed?.subscribe(list.tickers);
+    market.addKnownTickers(list.tickers);
+  });
 
   const registry: Registry = {
     env,
@@ -170,8 +213,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     metrics,
     sessions,
     apiKeys,
-    services: { users, market, ingest, notifications, jobs, agents, tasks, knowledge, insights, hive, dags },
-    engines: { jobProcessor, agentScheduler, insightAnalyzer, dagRunner },
+    services: { users, market, watchlists, ingest, notifications, jobs, agents, tasks, knowledge, insights, hive, dags, system, alerts },
+    engines: { marketFeed, jobProcessor, agentScheduler, insightAnalyzer, dagRunner, systemMonitor, alertEvaluator },
     hub,
     allowedOrigins: env.ALLOWED_ORIGINS,
   };
@@ -181,6 +224,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await jobProcessor.start();
   await dagRunner.start();
   for (const producer of producers) producer.start();
+  marketFeed?.start();
+  systemMonitor.start();
+  await alertEvaluator.start();
 
   // Next gets a private emitter as its "httpServer": it attaches its own upgrade listener (dev HMR)
   // there, and we forward only the upgrades that are not ours. See DESIGN.md, "Upgrades".
@@ -214,6 +260,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       server.closeAllConnections();
       await stopped;
       metricsAfterJob.cancel();
+      stopWatchlistFeed();
+      await marketFeed?.stop();
+      await systemMonitor.stop();
+      await alertEvaluator.stop();
       await Promise.all(producers.map((p) => p.stop()));
       await dagRunner.stop();
       await jobProcessor.stop();

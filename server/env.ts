@@ -22,6 +22,17 @@ const envSchema = z.object({
   SWITCHBOARD_ADMIN_EMAIL: z.string().email().optional(),
   SWITCHBOARD_ADMIN_PASSWORD: z.string().min(8, "SWITCHBOARD_ADMIN_PASSWORD must be at least 8 characters").optional(),
   MARKET_FEED: z.enum(["simulator", "off"]).default("simulator"),
+  /** Market simulator: seed (same seed, same prices), quotes per second per ticker, tickers (comma-separated), mean seconds between news. */
+  MARKET_SEED: z.coerce.number().int().min(0).optional(),
+  MARKET_TICK_RATE: z.coerce.number().min(0.1).max(1_000).default(10),
+  MARKET_TICKERS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((t) => t.trim().toUpperCase()).filter(Boolean) : undefined))
+    .pipe(z.array(z.string().regex(/^[A-Z0-9][A-Z0-9.-]{0,15}$/, "MARKET_TICKERS must list upper-case tickers like AAPL,MSFT")).min(1).max(500).optional()),
+  MARKET_NEWS_INTERVAL_S: z.coerce.number().min(0.1).default(20),
+  /** Hub: a socket gets at most one market_data_batch per this many ms (0 sends every quote; the fan-out bench uses 0). */
+  HUB_MARKET_CONFLATE_MS: z.coerce.number().int().min(0).max(10_000).default(100),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SECURE_COOKIES: bool.optional(),
   /** Hub tuning; the defaults are PROTOCOL.md's numbers. */
@@ -52,6 +63,14 @@ const envSchema = z.object({
     .string()
     .default("127.0.0.1,localhost,::1")
     .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  /** Host metrics collector: metrics, top processes and interfaces schedules; module health checks' schedule. */
+  SYSTEM_METRICS_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+  SYSTEM_PROCESSES_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
+  MODULE_HEALTH_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Resource alerts: usage in percent at which cpu, memory and disk raise `resource_alert` (once per crossing). */
+  RESOURCE_ALERT_CPU: z.coerce.number().min(1).max(100).default(90),
+  RESOURCE_ALERT_MEMORY: z.coerce.number().min(1).max(100).default(90),
+  RESOURCE_ALERT_DISK: z.coerce.number().min(1).max(100).default(90),
   /** Skip Next.js entirely (hub and API-less tests, benchmarks). */
   SWITCHBOARD_NO_NEXT: bool.default(false),
 });

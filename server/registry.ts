@@ -17,11 +17,17 @@ import type { InsightsService } from "./services/insights";
 import type { HiveService } from "./services/hive";
 import type { DagsService } from "./services/dags";
 import type { DagRunner } from "./engines/dag-runner/runner";
+import type { AlertEvaluator } from "./engines/alert-evaluator/evaluator";
+import type { AlertsService } from "./services/alerts";
+import type { SystemMonitor } from "./engines/metrics-collector/system-monitor";
+import type { SystemService } from "./services/system";
 import type { AgentScheduler } from "./engines/agent-scheduler/scheduler";
 import type { Periodic } from "./engines/periodic";
 import type { Insight } from "@/lib/protocol/entities/insights";
 import type { NotificationsService } from "./services/notifications";
 import type { MarketService } from "./services/market";
+import type { WatchlistsService } from "./services/watchlists";
+import type { MarketFeed } from "./engines/market-feed/feed";
 import type { UsersService } from "./services/users";
 import type { Database } from "./storage/db";
 import type { Repositories } from "./storage/repositories";
@@ -39,6 +45,7 @@ export interface Registry {
   services: {
     users: UsersService;
     market: MarketService;
+    watchlists: WatchlistsService;
     ingest: IngestService;
     notifications: NotificationsService;
     jobs: JobsService;
@@ -48,12 +55,20 @@ export interface Registry {
     insights: InsightsService;
     hive: HiveService;
     dags: DagsService;
+    system: SystemService;
+    alerts: AlertsService;
   };
   engines: {
+    /** The market feed (the simulator), or null with MARKET_FEED=off. */
+    marketFeed: MarketFeed | null;
     jobProcessor: JobProcessor;
     agentScheduler: AgentScheduler;
     insightAnalyzer: Periodic<Insight[]>;
     dagRunner: DagRunner;
+    /** Host metrics collector and module health (modules add their checks with `registerModule`). */
+    systemMonitor: SystemMonitor;
+    /** Temporal alert rules over every bus event. */
+    alertEvaluator: AlertEvaluator;
   };
   hub: Hub;
   /** The origins allowed to send cookie-authenticated requests and open sockets, besides the app's own. */

@@ -148,7 +148,8 @@ describe("POST /api/events", () => {
     const res = await postEvents([quote("MSFT", 410), quote("MSFT", 411)], { bearer: key });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ accepted: 2, ids: [null, null] });
-    await socket.waitFor((m) => m.type === "market_data" && m.data.price === 411);
+    // Live quotes reach a socket conflated: the latest of each ticker per 100 ms, in one batch.
+    await socket.waitFor((m) => m.type === "market_data_batch" && m.data.some((q: { price: number }) => q.price === 411));
     const stored = await server.registry.services.market.latest("market:");
     expect(stored.find((v) => v.topic === "market:MSFT")?.data).toMatchObject({ price: 411 });
     socket.close();

@@ -1,6 +1,6 @@
 // The dashboard's navigation: one entry per page that exists. Add a page, add its entry here.
 import type { LucideIcon } from "lucide-react";
-import { Bot, BookOpen, FileText, LayoutDashboard, Lightbulb, Workflow } from "lucide-react";
+import { BellRing, BookOpen, Bot, CandlestickChart, FileText, LayoutDashboard, Lightbulb, Server, Workflow } from "lucide-react";
 
 export type NavItem = {
   /** Path of the page, starting with "/". */
@@ -18,6 +18,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/knowledge", label: "Knowledge", icon: BookOpen },
   { href: "/insights", label: "Insights", icon: Lightbulb },
   { href: "/dags", label: "DAGs", icon: Workflow },
+  { href: "/market", label: "Market", icon: CandlestickChart },
+  { href: "/system", label: "System", icon: Server },
+  { href: "/alerts", label: "Alerts", icon: BellRing },
 ];
 
 /** The entries a user with this role may see (admin-only ones are hidden from everyone else). */

@@ -27,8 +27,9 @@ export function CardHeader({ className, ...props }: React.ComponentProps<"div">)
 }
 
 /** The card's title, an <h3>. */
-export function CardTitle({ className, ...props }: React.ComponentProps<"h3">) {
-  return <h3 data-slot="card-title" className={cn("font-semibold leading-none", className)} {...props} />;
+/** The card's heading: h3 by default; `as="h2"` for a card that is a top-level section of its page. */
+export function CardTitle({ className, as: Heading = "h3", ...props }: React.ComponentProps<"h3"> & { as?: "h2" | "h3" }) {
+  return <Heading data-slot="card-title" className={cn("font-semibold leading-none", className)} {...props} />;
 }
 
 export function CardDescription({ className, ...props }: React.ComponentProps<"p">) {

@@ -290,6 +290,10 @@ const samples: { [T in EventType]: Sample<T> } = {
 
   temporal_alert: { topic: "alerts", data: { id: "fa_1", rule_id: "rule_1", fired_at: T0, payload_json: '{"value":91}' } },
   temporal_job_status: { topic: "alerts", data: { job: "backfill", touched_events: 1200, days_back: 7 } },
+  alert_rule_created: { topic: "alerts", data: { rule_id: "rule_1", name: "CPU hot", topic: "system", field: "cpu.usage", op: "gt", threshold: 90, window_s: 60, severity: "warning", enabled: true, owner_id: "u1", created_at: T0, updated_at: T0, version: 1 } },
+  alert_rule_updated: { topic: "alerts", data: { rule_id: "rule_1", name: "CPU hot", topic: "system", field: "cpu.usage", op: "gte", threshold: 95, window_s: 30, severity: "error", enabled: false, owner_id: null, created_at: T0, updated_at: T0, version: 2 } },
+  alert_rule_deleted: { topic: "alerts", data: { rule_id: "rule_1", version: 3 } },
+  temporal_alert_cleared: { topic: "alerts", data: { id: "fa_1", rule_id: "rule_1", fired_at: T0, cleared_at: T0, payload_json: '{"value":91}' } },
 
   notification: {
     topic: "user:u_1",
@@ -306,6 +310,7 @@ const samples: { [T in EventType]: Sample<T> } = {
     },
   },
   notification_read: { topic: "user:u_1", data: { user_id: "u_1", ids: ["n_1", "n_2"], read_at: T1 } },
+  watchlist_updated: { topic: "user:u_1", data: { user_id: "u_1", tickers: ["AAPL", "MSFT"], updated_at: T0, version: 2 } },
   system_announcement: { topic: "announcements", data: { message: "Maintenance at 22:00", level: "warning" } },
 };
 
@@ -358,6 +363,7 @@ const invalidSamples: Partial<Record<EventType, { data: unknown; path: string }[
   market_data_batch: [{ data: [quote, { ...quote, price: "high" }], path: "data.1.price" }],
   system_metrics: [{ data: { ...samples.system_metrics.data, cpu: { usage: 120, cores: 8, frequency: 3 } }, path: "data.cpu.usage" }],
   temporal_alert: [{ data: { ...samples.temporal_alert.data, payload_json: "{not json" }, path: "data.payload_json" }],
+  alert_rule_created: [{ data: { ...samples.alert_rule_created.data, topic: "nope:*" }, path: "data.topic" }],
   notification_read: [{ data: { user_id: "u_1", ids: [], read_at: T1 }, path: "data.ids" }],
   system_announcement: [{ data: { message: "", level: "info" }, path: "data.message" }],
 };
@@ -380,7 +386,11 @@ const PROTOCOL_EVENT_NAMES = [
   ...["system_metrics", "process_update", "network_update", "hive_status_update", "system_alert", "resource_alert"],
   ...["module_status_changed", "inter_module_message", "coordination_event", "error_occurred"],
   ...["temporal_alert", "temporal_job_status"],
+  // Added here: rule changes and cleared firings are pushed too.
+  ...["alert_rule_created", "alert_rule_updated", "alert_rule_deleted", "temporal_alert_cleared"],
   ...["notification", "notification_read", "system_announcement"],
+  // Added here: a user's watchlist changed.
+  "watchlist_updated",
 ];
 
 const EXPECTED_EPHEMERAL = [
@@ -658,6 +668,16 @@ describe("validateEnvelope", () => {
     const result = validateEnvelope(envelopeFor("market_data"));
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.event).not.toHaveProperty("id");
+  });
+
+  it("accepts a conflated market_data_batch of several tickers on market:*, and only that type there", () => {
+    const batch = { type: "market_data_batch", topic: "market:*", ts: T0, data: [quote, { ...quote, ticker: "MSFT", price: 410 }] };
+    expect(validateEnvelope(batch).ok).toBe(true);
+    expect(validateEnvelope({ ...batch, data: [{ ...quote, ticker: "msft" }] }).ok).toBe(false);
+    expect(validateEnvelope({ ...batch, type: "market_data", data: quote }).ok).toBe(false);
+    expect(validateEnvelope({ ...batch, type: "stock_news_batch", data: [news] }).ok).toBe(false);
+    // Publishers cannot use the wire-only topic.
+    expect(validateEventInput({ topic: "market:*", type: "market_data_batch", data: [quote] }).ok).toBe(false);
   });
 
   it.each([

@@ -89,9 +89,16 @@ export const EVENT_CATALOG = {
   // Alerts
   temporal_alert: durable(alerts.temporalAlertSchema, ["alerts"]),
   temporal_job_status: durable(alerts.temporalJobStatusSchema, ["alerts"]),
+  // Added here: rule changes and the end of a firing must reach clients too.
+  alert_rule_created: durable(alerts.alertRuleCreatedSchema, ["alerts"]),
+  alert_rule_updated: durable(alerts.alertRuleUpdatedSchema, ["alerts"]),
+  alert_rule_deleted: durable(alerts.alertRuleDeletedSchema, ["alerts"]),
+  temporal_alert_cleared: durable(alerts.temporalAlertClearedSchema, ["alerts"]),
   // Notifications
   notification: durable(notifications.notificationEventSchema, ["user"]),
   notification_read: durable(notifications.notificationReadSchema, ["user"]),
+  // Added here: a user's watchlist changed (every tab and device of the user follows).
+  watchlist_updated: durable(market.watchlistUpdatedSchema, ["user"]),
   system_announcement: durable(notifications.systemAnnouncementSchema, ["announcements"]),
 } as const satisfies Record<string, CatalogEntry>;
 
@@ -219,11 +226,13 @@ export function validateEnvelope(msg: unknown): ValidateEnvelopeResult {
   const entry: CatalogEntry = EVENT_CATALOG[type];
   if (entry.ephemeral && id !== undefined) return { ok: false, error: `id: ephemeral event "${type}" must not carry an id` };
   if (!entry.ephemeral && (id === undefined || id.length === 0)) return { ok: false, error: `id: durable event "${type}" needs an id` };
-  const problem = topicProblem(type, topic);
+  // A conflated batch carries quotes of several tickers on the wire-only topic `market:*`.
+  const conflated = type === "market_data_batch" && topic === market.CONFLATED_MARKET_TOPIC;
+  const problem = conflated ? null : topicProblem(type, topic);
   if (problem) return { ok: false, error: `topic: ${problem}` };
   const parsed = entry.schema.safeParse(data);
   if (!parsed.success) return { ok: false, error: formatIssues(zodIssues(parsed.error)) };
-  const mismatch = topicDataMismatch(topic, parsed.data);
+  const mismatch = conflated ? null : topicDataMismatch(topic, parsed.data);
   if (mismatch) return { ok: false, error: `topic: ${mismatch}` };
   const event = { type, topic, ts, data: parsed.data, ...(id !== undefined ? { id } : {}) };
   return { ok: true, event: event as CatalogEvent };

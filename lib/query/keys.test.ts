@@ -24,7 +24,7 @@ describe("queryKeysForTopic", () => {
       ["jobs", "list"],
     ]);
     expect(queryKeysForTopic("market:AAPL")).toEqual([["market", "AAPL"], ["market", "quotes"]]);
-    expect(queryKeysForTopic("user:u1")).toEqual([["notifications"]]);
+    expect(queryKeysForTopic("user:u1")).toEqual([["notifications"], ["watchlist"]]);
     expect(queryKeysForTopic("system:alerts")).toEqual([["system", "alerts"]]);
     expect(queryKeysForTopic("dag-runs:*")).toEqual([["dag-runs"]]);
     expect(queryKeysForTopic("nonsense")).toEqual([]);

@@ -141,11 +141,19 @@ export const queryKeys = {
     ticks: (ticker: string) => ["market", ticker, "ticks"] as const,
     /** Record<ticker, Quote> of a watchlist (entries updated when loaded). */
     quotes: () => ["market", "quotes"] as const,
+    /** string[]: every known ticker. */
+    tickers: () => ["market", "tickers"] as const,
+    /** CandlesResponse of a ticker at an interval (`1s` | `1m`). */
+    candles: (ticker: string, interval: string) => ["market", ticker, "candles", interval] as const,
   },
+  /** The signed-in user's Watchlist (pushed as `watchlist_updated` on `user:{id}`). */
+  watchlist: () => ["watchlist"] as const,
   news: {
     all: () => ["news"] as const,
     /** NewsItem[] (or {items, next_cursor} pages) of a ticker, newest first. */
     list: (ticker: string) => ["news", ticker] as const,
+    /** {items, next_cursor} of every ticker's news, newest first. */
+    recent: () => ["news", "recent"] as const,
   },
   system: {
     all: () => ["system"] as const,
@@ -203,10 +211,10 @@ const FAMILY_PREFIXES: Record<TopicFamily, (param: string | null) => QueryKey[]>
     id ? [queryKeys.dags.detail(id), queryKeys.dags.lists(), queryKeys.dagRuns.all()] : [queryKeys.dags.all(), queryKeys.dagRuns.all()],
   "dag-runs": (id) => (id ? [queryKeys.dagRuns.detail(id), queryKeys.dagRuns.lists()] : [queryKeys.dagRuns.all()]),
   market: (t) => (t ? [queryKeys.market.ticker(t), queryKeys.market.quotes()] : [queryKeys.market.all()]),
-  news: (t) => (t ? [queryKeys.news.list(t)] : [queryKeys.news.all()]),
+  news: (t) => (t ? [queryKeys.news.list(t), queryKeys.news.recent()] : [queryKeys.news.all()]),
   system: (p) => (p === "alerts" ? [queryKeys.system.alerts()] : [queryKeys.system.all()]),
   alerts: () => [queryKeys.alerts.all()],
-  user: () => [queryKeys.notifications.all()],
+  user: () => [queryKeys.notifications.all(), queryKeys.watchlist()],
   announcements: () => [queryKeys.announcements()],
   admin: () => [queryKeys.admin.all()],
 };

@@ -5,6 +5,7 @@ import { CLIENT_SILENCE_MS } from "@/lib/protocol/codes";
 import { MAX_TOPICS_PER_REQUEST, type ClientMessage } from "@/lib/protocol/commands";
 import type { ControlMessage, EventEnvelope } from "@/lib/protocol/control";
 import { parsePattern, patternMatches, type TopicPattern } from "@/lib/protocol/topics";
+import { CONFLATED_MARKET_TOPIC } from "@/lib/protocol/entities/market";
 import { createRecentIds } from "./recent-ids";
 import { parseFrame, type EventValidator } from "./validate";
 import { defaultEventValidator, type RealtimeEvent } from "./event-validator";
@@ -302,7 +303,7 @@ export function createRealtimeClient<E extends EventEnvelope = RealtimeEvent>(
     }
     for (const l of [...eventListeners]) safeCall(l, event);
     for (const h of [...holders]) {
-      if (h.onEvent && holders.has(h) && h.patterns.some((p) => patternMatches(p, event.topic))) safeCall(h.onEvent, event);
+      if (h.onEvent && holders.has(h) && holdsEvent(h.patterns, event)) safeCall(h.onEvent, event);
     }
     scheduleStatusNotify();
   }
@@ -563,4 +564,21 @@ function resolveEnvironment(given: RealtimeEnvironment | undefined): RealtimeEnv
     window: given && "window" in given ? given.window : g.window,
     navigator: given && "navigator" in given ? given.navigator : g.navigator,
   };
+}
+
+/**
+ * Does a holder of `patterns` want `event`? A conflated market batch (topic `market:*`, quotes of
+ * several tickers) goes to whoever holds `market:{TICKER}` of any of its quotes.
+ */
+export function holdsEvent(patterns: readonly TopicPattern[], event: EventEnvelope): boolean {
+  if (event.topic === CONFLATED_MARKET_TOPIC && Array.isArray(event.data)) {
+    for (const item of event.data as unknown[]) {
+      const ticker = typeof item === "object" && item !== null ? (item as { ticker?: unknown }).ticker : undefined;
+      if (typeof ticker !== "string") continue;
+      const topic = `market:${ticker}`;
+      if (patterns.some((p) => patternMatches(p, topic))) return true;
+    }
+    return false;
+  }
+  return patterns.some((p) => patternMatches(p, event.topic));
 }

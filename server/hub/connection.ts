@@ -32,6 +32,8 @@ export interface ConnectionContext {
   log: Logger;
   options: ConnectionOptions;
   resolveToken(token: string): Promise<Principal | null>;
+  /** Called after an unsubscribe, so that quotes waiting for conflation follow the new patterns. */
+  onUnsubscribed?(connection: Connection): void;
   /** Called once the socket is authenticated; the hub sends `connected`. */
   onAuthenticated(connection: Connection): void;
   onClosed(connection: Connection): void;
@@ -82,6 +84,12 @@ export class Connection {
 
   get authenticated(): boolean {
     return this.principal !== null;
+  }
+
+  /** Closed, or open but answering a subscribe (live events wait): what market conflation asks before a batch. */
+  get conflationState(): "ready" | "wait" | "gone" {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return "gone";
+    return this.pending ? "wait" : "ready";
   }
 
   /** Starts the socket with a principal, or waits (bounded) for an `auth` message. */
@@ -340,6 +348,7 @@ export class Connection {
       if (this.subscriptions.delete(key)) this.ctx.registry.remove(this, pattern);
       removed.push(key);
     }
+    if (removed.length > 0) this.ctx.onUnsubscribed?.(this);
     if (invalid.length > 0) this.sendError("bad_message", `not a topic pattern: ${invalid.join(", ")}`, message.ref, { topics: invalid });
     this.sendFrame(controlFrame("unsubscribed", { ...(message.ref === undefined ? {} : { ref: message.ref }), topics: removed }));
   }

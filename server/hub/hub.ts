@@ -19,6 +19,8 @@ import { authenticateUpgrade, originAllowed } from "./auth";
 import { Connection, mayReceive, type ConnectionOptions } from "./connection";
 import { startHeartbeat } from "./heartbeat";
 import { controlFrame, serializeEvent, type PreparedEvent } from "./outgoing";
+import { createMarketConflator } from "./conflation";
+import type { Quote } from "@/lib/protocol/entities/market";
 import { TopicRegistry } from "./topic-registry";
 
 export interface HubOptions extends ConnectionOptions {
@@ -27,6 +29,8 @@ export interface HubOptions extends ConnectionOptions {
   allowedOrigins: readonly string[];
   /** Check every outgoing event against the protocol's schemas (development and tests). */
   validateOutgoing: boolean;
+  /** Market conflation window: a socket gets at most one `market_data_batch` per this many ms; 0 sends every quote. */
+  conflateMarketMs: number;
 }
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
@@ -39,6 +43,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   maxPendingEvents: 10_000,
   allowedOrigins: [],
   validateOutgoing: false,
+  conflateMarketMs: 100,
 };
 
 export interface HubDeps {
@@ -122,6 +127,10 @@ export function createHub(deps: HubDeps): Hub {
     },
     onClosed(connection: Connection) {
       open.delete(connection);
+      conflator?.forget(connection);
+    },
+    onUnsubscribed(connection: Connection) {
+      conflator?.prune(connection, (ticker) => connection.holds(`market:${ticker}`));
     },
     cork(connection: Connection) {
       if (connection.corked) return;
@@ -140,6 +149,29 @@ export function createHub(deps: HubDeps): Hub {
   const stopHeartbeat = startHeartbeat(() => open, options);
   metrics.sources.hub = () => ({ connections: open.size, subscriptions: registry.figures().patterns });
 
+  const conflator =
+    options.conflateMarketMs > 0
+      ? createMarketConflator<Connection>({
+          windowMs: options.conflateMarketMs,
+          stateOf: (connection) => connection.conflationState,
+          send(connection, payload) {
+            if (connection.sendFrame(payload)) {
+              sent += 1;
+              metrics.eventsOut.inc({ type: "market_data_batch" });
+            }
+          },
+          check: options.validateOutgoing
+            ? (envelope) => {
+                const result = validateEnvelope(envelope);
+                if (!result.ok) log.error({ problem: result.error }, "dropping a conflated batch that breaks the protocol");
+                return result.ok;
+              }
+            : undefined,
+        })
+      : null;
+  const stopConflation = conflator?.start() ?? (() => {});
+  let quoteSeq = 0;
+
   const stopBus = bus.subscribe((event) => fanOut(event));
 
   function fanOut(event: BusEvent): void {
@@ -157,6 +189,10 @@ export function createHub(deps: HubDeps): Hub {
       }
     }
     metrics.eventsIn.inc({ type: event.type });
+    if (conflator && parsed.family === "market" && (event.type === "market_data" || event.type === "market_data_batch")) {
+      conflate(event, parsed);
+      return;
+    }
     let prepared: PreparedEvent | null = null;
     const stamp = ++fanoutStamp;
     let recipients = 0;
@@ -175,6 +211,22 @@ export function createHub(deps: HubDeps): Hub {
       sent += recipients;
       metrics.eventsOut.inc({ type: event.type }, recipients);
     }
+  }
+
+  /** Quotes go to each recipient's conflation buffer instead of its socket; the flush tick sends them. */
+  function conflate(event: BusEvent, parsed: NonNullable<ReturnType<typeof parseTopic>>): void {
+    const quotes = (Array.isArray(event.data) ? event.data : [event.data]) as Quote[];
+    const seq = ++quoteSeq;
+    const stamp = ++fanoutStamp;
+    const probe: PreparedEvent = { event, parsed, id: null, payload: EMPTY };
+    registry.forEachCandidateSet(event.topic, parsed.family, (holders) => {
+      for (const connection of holders) {
+        if (connection.stamp === stamp) continue;
+        connection.stamp = stamp;
+        if (!mayReceive(connection, probe)) continue;
+        conflator!.add(connection, quotes, seq);
+      }
+    });
   }
 
   function accept(ws: WebSocket, req: IncomingMessage, principal: Principal | null, rejected: boolean): void {
@@ -249,6 +301,7 @@ export function createHub(deps: HubDeps): Hub {
     async close() {
       closing = true;
       stopBus();
+      stopConflation();
       stopHeartbeat();
       const waiting = [...open].map(
         (c) =>
@@ -271,6 +324,8 @@ export function createHub(deps: HubDeps): Hub {
     },
   };
 }
+
+const EMPTY = Buffer.alloc(0);
 
 function refuse(socket: Duplex, status: number, text: string): void {
   if (socket.writable) socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

@@ -205,6 +205,37 @@ export interface DagRunStepsTable {
   version: Generated<number>;
 }
 
+export interface AlertRulesTable {
+  rule_id: string;
+  name: string;
+  topic: string;
+  field: string;
+  op: "gt" | "gte" | "lt" | "lte" | "eq" | "ne";
+  threshold: number;
+  window_s: number;
+  severity: "info" | "warning" | "error" | "critical";
+  enabled: Generated<boolean>;
+  owner_id: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface AlertFiringsTable {
+  id: string;
+  rule_id: string;
+  fired_at: Timestamp;
+  cleared_at: Timestamp | null;
+  payload: Json;
+}
+
+export interface WatchlistsTable {
+  user_id: string;
+  tickers: Json;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: Generated<Timestamp>;
@@ -226,5 +257,8 @@ export interface Schema {
   dags: DagsTable;
   dag_runs: DagRunsTable;
   dag_run_steps: DagRunStepsTable;
+  alert_rules: AlertRulesTable;
+  alert_firings: AlertFiringsTable;
+  watchlists: WatchlistsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -35,6 +35,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       SWITCHBOARD_ADMIN_EMAIL: "root@switchboard.test",
       SWITCHBOARD_ADMIN_PASSWORD: "root-password",
       LOG_LEVEL: "silent",
+      // Tests opt in to the market simulator (MARKET_FEED: "simulator"), so no quotes flow unasked.
+      MARKET_FEED: "off",
       DATA_DIR: env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "switchboard-test-")),
       ...env,
     },

@@ -43,6 +43,25 @@ export const temporalJobStatusSchema = z.object({
 });
 export type TemporalJobStatus = z.infer<typeof temporalJobStatusSchema>;
 
+/** An alert rule as stored and pushed: the rule plus who made it, when, and its version. */
+export const alertRuleEntitySchema = alertRuleSchema.extend({
+  owner_id: entityIdSchema.nullable(),
+  created_at: isoDateTimeSchema,
+  updated_at: isoDateTimeSchema,
+  version: z.number().int().positive(),
+});
+export type AlertRuleEntity = z.infer<typeof alertRuleEntitySchema>;
+
+/** `alert_rule_created`, `alert_rule_updated`: the whole rule. */
+export const alertRuleCreatedSchema = alertRuleEntitySchema;
+export const alertRuleUpdatedSchema = alertRuleEntitySchema;
+/** `alert_rule_deleted`: the rule's id and the version of the deletion. */
+export const alertRuleDeletedSchema = z.object({ rule_id: entityIdSchema, version: z.number().int().positive() });
+
+/** `temporal_alert_cleared`: a firing whose condition ended (an addition to PROTOCOL.md). */
+export const temporalAlertClearedSchema = temporalAlertSchema.extend({ cleared_at: isoDateTimeSchema });
+export type TemporalAlertCleared = z.infer<typeof temporalAlertClearedSchema>;
+
 function isJsonText(text: string): boolean {
   try {
     JSON.parse(text);

@@ -15,7 +15,7 @@ import type { Patcher, PatcherMap } from "./types";
 
 export type { PatcherMap, FeedEntry } from "./types";
 export { upsertStep } from "./dags";
-export { applyQuotes, applyNews, TICKS_CAP, NEWS_CAP } from "./market";
+export { applyQuotes, applyNews, applyWatchlist, TICKS_CAP, NEWS_CAP } from "./market";
 export { adjustUnreadCount, isMarkedRead, type UnreadCount } from "./notifications";
 export { METRICS_HISTORY_CAP, type SystemMetricsPoint } from "./system";
 

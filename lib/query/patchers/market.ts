@@ -1,6 +1,7 @@
-// Market patchers (ephemeral): latest quote per ticker, tick series and watchlist map when loaded, news feeds.
+// Market patchers: latest quote per ticker, tick series and watchlist map when loaded (quotes may come
+// conflated: one batch of several tickers on `market:*`), news feeds, and the user's watchlist (versioned).
 import type { QueryClient } from "@tanstack/react-query";
-import type { NewsItem, Quote } from "@/lib/protocol/entities/market";
+import type { NewsItem, Quote, Watchlist } from "@/lib/protocol/entities/market";
 import { queryKeys } from "../keys";
 import { appendToSeries, prependToFeed, updateIfLoaded, type PatcherMap } from "./types";
 
@@ -32,6 +33,12 @@ export function applyNews(qc: QueryClient, items: readonly NewsItem[]): void {
   const byTicker = new Map<string, NewsItem[]>();
   for (const n of items) byTicker.set(n.ticker, [...(byTicker.get(n.ticker) ?? []), n]);
   for (const [ticker, list] of byTicker) prependToFeed(qc, queryKeys.news.list(ticker), list, NEWS_CAP);
+  prependToFeed(qc, queryKeys.news.recent(), items, NEWS_CAP);
+}
+
+/** Keeps the newer watchlist (by version); an optimistic copy holds its base version, so a push replaces it. */
+export function applyWatchlist(qc: QueryClient, list: Watchlist): void {
+  qc.setQueryData<Watchlist>(queryKeys.watchlist(), (old) => (old && old.user_id === list.user_id && old.version >= list.version ? old : list));
 }
 
 export const marketPatchers: PatcherMap = {
@@ -39,4 +46,5 @@ export const marketPatchers: PatcherMap = {
   market_data_batch: (qc, e) => applyQuotes(qc, e.data),
   stock_news: (qc, e) => applyNews(qc, [e.data]),
   stock_news_batch: (qc, e) => applyNews(qc, e.data),
+  watchlist_updated: (qc, e) => applyWatchlist(qc, e.data),
 };

@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Schema } from "../schema";
 import { agentsRepository } from "./agents";
+import { alertsRepository } from "./alerts";
 import { apiKeysRepository } from "./api-keys";
 import { dagsRepository } from "./dags";
 import { insightsRepository } from "./insights";
@@ -13,6 +14,7 @@ import { latestValuesRepository } from "./latest-values";
 import { sessionsRepository } from "./sessions";
 import { settingsRepository } from "./settings";
 import { usersRepository } from "./users";
+import { watchlistsRepository } from "./watchlists";
 
 export function createRepositories(db: Kysely<Schema>) {
   return {
@@ -28,6 +30,8 @@ export function createRepositories(db: Kysely<Schema>) {
     knowledge: knowledgeRepository(db),
     insights: insightsRepository(db),
     dags: dagsRepository(db),
+    watchlists: watchlistsRepository(db),
+    alerts: alertsRepository(db),
   };
 }
 
