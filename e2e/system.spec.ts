@@ -46,7 +46,7 @@ test("the charts advance live, and processes, interfaces, modules and alerts sho
 
   await expect(page.getByTestId("system-process-row").first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId("system-interface-row").first()).toBeVisible({ timeout: 15_000 });
-  for (const module of ["hub", "bus", "storage", "job-processor", "agent-scheduler", "dag-runner", "metrics-collector"]) {
+  for (const module of ["hub", "bus", "storage", "job-processor", "agent-scheduler", "dag-runner", "market-feed", "metrics-collector"]) {
     await expect(page.locator(`[data-testid="system-module"][data-module="${module}"]`)).toBeVisible({ timeout: 15_000 });
   }
   await expect(page.locator('[data-testid="system-module"][data-module="storage"]')).toHaveAttribute("data-status", /ok|degraded/);

@@ -168,19 +168,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     retryPolicy: { baseDelayMs: env.DAG_RETRY_BASE_MS, maxDelayMs: Math.max(env.DAG_RETRY_BASE_MS, 60_000) },
     httpAllow: env.DAG_HTTP_ALLOW,
   });
-  const system = createSystemService({ bus });
-  const systemMonitor = createSystemMonitor({
-    system,
-    log: log.child({ module: "system-monitor" }),
-    dataDir: env.dataDir,
-    metricsIntervalMs: env.SYSTEM_METRICS_INTERVAL_MS,
-    processesIntervalMs: env.SYSTEM_PROCESSES_INTERVAL_MS,
-    healthIntervalMs: env.MODULE_HEALTH_INTERVAL_MS,
-    thresholds: { cpu: env.RESOURCE_ALERT_CPU, memory: env.RESOURCE_ALERT_MEMORY, disk: env.RESOURCE_ALERT_DISK },
-    modules: { hub, bus, database, jobProcessor, agentScheduler, dagRunner },
-  });
-  const alertEvaluator = createAlertEvaluator({ alerts, bus, log: log.child({ module: "alert-evaluator" }) });
-
   // The market feed hands quotes and news to the market service (the single publisher); a ticker added
   // to any watchlist joins the feed.
   const marketFeed =
@@ -198,6 +185,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     marketFeed.subscribe(await watchlists.allTickers());
     market.addKnownTickers(marketFeed.tickers());
   }
+  const system = createSystemService({ bus });
+  const systemMonitor = createSystemMonitor({
+    system,
+    log: log.child({ module: "system-monitor" }),
+    dataDir: env.dataDir,
+    metricsIntervalMs: env.SYSTEM_METRICS_INTERVAL_MS,
+    processesIntervalMs: env.SYSTEM_PROCESSES_INTERVAL_MS,
+    healthIntervalMs: env.MODULE_HEALTH_INTERVAL_MS,
+    thresholds: { cpu: env.RESOURCE_ALERT_CPU, memory: env.RESOURCE_ALERT_MEMORY, disk: env.RESOURCE_ALERT_DISK },
+    modules: { hub, bus, database, jobProcessor, agentScheduler, dagRunner, marketFeed },
+  });
+  const alertEvaluator = createAlertEvaluator({ alerts, bus, log: log.child({ module: "alert-evaluator" }) });
+
   const stopWatchlistFeed = watchlists.onChanged((list) => {
     marketFeed?.subscribe(list.tickers);
     market.addKnownTickers(list.tickers);
@@ -261,8 +261,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await stopped;
       metricsAfterJob.cancel();
       stopWatchlistFeed();
+      await systemMonitor.stop(); // first: a health check must not see the engines stopping
       await marketFeed?.stop();
-      await systemMonitor.stop();
       await alertEvaluator.stop();
       await Promise.all(producers.map((p) => p.stop()));
       await dagRunner.stop();

@@ -8,4 +8,6 @@ export interface MarketFeed {
   subscribe(tickers: readonly string[]): void;
   /** The tickers the feed produces. */
   tickers(): string[];
+  /** For its health check: quotes handed on, ticks skipped under backpressure, when the last batch was handed on (ms epoch, null before any). */
+  figures(): { running: boolean; quotes: number; skipped: number; last_publish_at: number | null };
 }

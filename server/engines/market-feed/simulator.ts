@@ -65,6 +65,8 @@ export function createMarketSimulator(options: SimulatorOptions): MarketSimulato
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<unknown> | null = null;
   let skipped = 0;
+  let published = 0;
+  let lastPublishAt: number | null = null;
 
   const add = (ticker: string) => {
     if (states.has(ticker)) return;
@@ -121,6 +123,10 @@ export function createMarketSimulator(options: SimulatorOptions): MarketSimulato
     if (events.length === 0) return;
     inFlight = options
       .ingest(events)
+      .then(() => {
+        published += events.length;
+        lastPublishAt = now();
+      })
       .catch((err: unknown) => options.log.error({ err }, "market simulator could not publish"))
       .finally(() => {
         inFlight = null;
@@ -145,6 +151,7 @@ export function createMarketSimulator(options: SimulatorOptions): MarketSimulato
       for (const t of tickers) add(t);
     },
     tickers: () => [...states.keys()],
+    figures: () => ({ running: timer !== null, quotes: published, skipped, last_publish_at: lastPublishAt }),
   };
 }
 

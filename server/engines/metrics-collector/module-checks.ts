@@ -8,6 +8,7 @@ import type { Database } from "../../storage/db";
 import type { AgentScheduler } from "../agent-scheduler/scheduler";
 import type { DagRunner } from "../dag-runner/runner";
 import type { JobProcessor } from "../job-processor/engine";
+import type { MarketFeed } from "../market-feed/feed";
 import type { ModuleHealthCheck, ProbeResult } from "./module-health";
 
 export interface ModuleCheckLimits {
@@ -29,6 +30,8 @@ export interface ModuleCheckDeps {
   jobProcessor: Pick<JobProcessor, "figures">;
   agentScheduler: Pick<AgentScheduler, "figures">;
   dagRunner: Pick<DagRunner, "figures">;
+  /** Absent when MARKET_FEED=off. */
+  marketFeed?: Pick<MarketFeed, "figures"> | null;
   limits?: Partial<ModuleCheckLimits>;
   now?: () => number;
 }
@@ -103,8 +106,29 @@ export function builtinModuleChecks(deps: ModuleCheckDeps): { checks: ModuleHeal
         return stallHealth(stuck, limits.stallMs, `all ${f.runners} runners busy, new runs wait`, { ...f });
       },
     },
+    ...(deps.marketFeed ? [marketFeedCheck(deps.marketFeed, now)] : []),
   ];
   return { checks, stop: () => lag.disable() };
+}
+
+/** Quotes must keep flowing: none handed on for 5 s is down; ticks skipped under backpressure since the last check is degraded. */
+export function marketFeedCheck(feed: Pick<MarketFeed, "figures">, now: () => number): ModuleHealthCheck {
+  let skippedBefore = feed.figures().skipped;
+  return {
+    module: "market-feed",
+    affected_functions: ["market page", "market alert rules"],
+    check: () => {
+      const f = feed.figures();
+      const skipped = f.skipped - skippedBefore;
+      skippedBefore = f.skipped;
+      const details = { quotes: f.quotes, skipped_since_last_check: skipped };
+      if (!f.running) return { status: "down", reason: "the feed is stopped", details };
+      const silentMs = f.last_publish_at === null ? null : now() - f.last_publish_at;
+      if (silentMs !== null && silentMs > 5_000) return { status: "down", reason: `no quotes for ${Math.round(silentMs / 1000)} s`, details };
+      if (skipped > 0) return { status: "degraded", reason: `${skipped} ticks skipped: publishing falls behind`, details };
+      return { status: "ok", reason: null, details };
+    },
+  };
 }
 
 /** The hub's health from the event-loop delay: a blocked loop delays every socket. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../log";
 import { collectorHealth, type CollectorFigures } from "./collector";
-import { lagHealth, stallHealth, stallWatch } from "./module-checks";
+import { lagHealth, marketFeedCheck, stallHealth, stallWatch } from "./module-checks";
 import { createModuleHealthMonitor, nextHealth, type HealthState, type ProbeResult } from "./module-health";
 
 const ok: ProbeResult = { status: "ok", reason: null };
@@ -115,5 +115,21 @@ describe("built-in rules", () => {
     expect(collectorHealth({ ...base, samples: 1, recent_avg_ms: 1500 }, 10_500).status).toBe("ok");
     expect(collectorHealth({ ...base, consecutive_failures: 3, last_error: "EPERM" }, 10_500)).toMatchObject({ status: "degraded", reason: "the last 3 samples failed: EPERM" });
     expect(collectorHealth(base, 10_500, true).status).toBe("down");
+  });
+});
+
+describe("market feed health", () => {
+  it("is down when quotes stop for 5 s or the feed stopped, degraded when ticks were skipped since the last check", async () => {
+    let figures = { running: true, quotes: 10, skipped: 0, last_publish_at: 1_000 as number | null };
+    let now = 2_000;
+    const check = marketFeedCheck({ figures: () => figures }, () => now);
+    expect((await check.check()).status).toBe("ok");
+    figures = { ...figures, skipped: 3 };
+    expect(await check.check()).toMatchObject({ status: "degraded", reason: "3 ticks skipped: publishing falls behind" });
+    expect((await check.check()).status).toBe("ok"); // nothing skipped since
+    now = 7_000;
+    expect(await check.check()).toMatchObject({ status: "down", reason: "no quotes for 6 s" });
+    figures = { ...figures, running: false };
+    expect(await check.check()).toMatchObject({ status: "down", reason: "the feed is stopped" });
   });
 });
