@@ -23,6 +23,24 @@ interface PageFigures {
   frameGaps: number[];
 }
 
+/** Installed in the page: long tasks and animation-frame gaps, collected on `window.__bench`. */
+const PAGE_PROBE = `
+  (() => {
+    const figures = { longTasks: [], frameGaps: [] };
+    window.__bench = figures;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) figures.longTasks.push(entry.duration);
+    }).observe({ type: "longtask", buffered: false });
+    let last = performance.now();
+    const loop = (t) => {
+      figures.frameGaps.push(t - last);
+      last = t;
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  })()
+`;
+
 async function main() {
   if (!(RATE > 0) || !(SECONDS > 0)) throw new Error("BENCH_MARKET_RATE and BENCH_MARKET_SECONDS must be positive numbers");
   ensureBuild(ROOT);
@@ -45,6 +63,8 @@ async function main() {
     MARKET_SEED: "1",
   };
   for (const key of ["DATABASE_URL", "REDIS_URL", "SESSION_SECRET", "SWITCHBOARD_NO_NEXT", "MARKET_TICKERS", "HUB_MARKET_CONFLATE_MS"]) delete env[key];
+  // BENCH_CONFLATE_MS=0 measures the same load without conflation, for comparison.
+  if (process.env.BENCH_CONFLATE_MS !== undefined) env.HUB_MARKET_CONFLATE_MS = process.env.BENCH_CONFLATE_MS;
   const server = spawnNode("server", ["dist/server.mjs"], env, ROOT);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -84,20 +104,8 @@ async function main() {
     );
     await page.goto(`${base}/market`);
     await page.getByTestId(`price-${tickers[0]}`).waitFor({ timeout: 30_000 });
-    await page.evaluate(() => {
-      const figures: PageFigures = { longTasks: [], frameGaps: [] };
-      (window as unknown as { __bench: PageFigures }).__bench = figures;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) figures.longTasks.push(entry.duration);
-      }).observe({ type: "longtask", buffered: false });
-      let last = performance.now();
-      const loop = (t: number) => {
-        figures.frameGaps.push(t - last);
-        last = t;
-        requestAnimationFrame(loop);
-      };
-      requestAnimationFrame(loop);
-    });
+    // A string, not a function: tsx would wrap a function's inner closures in a helper the page lacks.
+    await page.evaluate(PAGE_PROBE);
     measuring = true;
     const cpuBefore = cpuMs(server.pid);
     const started = Date.now();
