@@ -22,6 +22,8 @@ import { createMarketService } from "./services/market";
 import { createWatchlistsService } from "./services/watchlists";
 import { createMarketSimulator } from "./engines/market-feed/simulator";
 import { createUsersService } from "./services/users";
+import { createAdminService } from "./services/admin";
+import { createAdminReporter } from "./engines/admin-reporter";
 import { createAgentsService } from "./services/agents";
 import { createTasksService } from "./services/tasks";
 import { createKnowledgeService } from "./services/knowledge";
@@ -124,6 +126,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
   });
 
+  const admin = createAdminService({ repos, bus, connections: hub, sessions, apiKeys, users, notifications, log: log.child({ module: "admin" }) });
+  const adminReporter = createAdminReporter({ admin, hub, log: log.child({ module: "admin-reporter" }) });
+
   const steps = {
     extractText: processingSteps.extractText,
     summarize: (text: string) => processingSteps.summarize(text),
@@ -213,8 +218,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     metrics,
     sessions,
     apiKeys,
-    services: { users, market, watchlists, ingest, notifications, jobs, agents, tasks, knowledge, insights, hive, dags, system, alerts },
-    engines: { marketFeed, jobProcessor, agentScheduler, insightAnalyzer, dagRunner, systemMonitor, alertEvaluator },
+    services: { users, market, watchlists, ingest, notifications, jobs, agents, tasks, knowledge, insights, hive, dags, system, alerts, admin },
+    engines: { marketFeed, jobProcessor, agentScheduler, insightAnalyzer, dagRunner, systemMonitor, alertEvaluator, adminReporter },
     hub,
     allowedOrigins: env.ALLOWED_ORIGINS,
   };
@@ -227,6 +232,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   marketFeed?.start();
   systemMonitor.start();
   await alertEvaluator.start();
+  adminReporter.start();
 
   // Next gets a private emitter as its "httpServer": it attaches its own upgrade listener (dev HMR)
   // there, and we forward only the upgrades that are not ours. See DESIGN.md, "Upgrades".
@@ -257,6 +263,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       log.info("shutting down");
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await hub.close();
+      await adminReporter.stop();
       server.closeAllConnections();
       await stopped;
       metricsAfterJob.cancel();

@@ -29,6 +29,8 @@ import type { MarketService } from "./services/market";
 import type { WatchlistsService } from "./services/watchlists";
 import type { MarketFeed } from "./engines/market-feed/feed";
 import type { UsersService } from "./services/users";
+import type { AdminService } from "./services/admin";
+import type { AdminReporter } from "./engines/admin-reporter";
 import type { Database } from "./storage/db";
 import type { Repositories } from "./storage/repositories";
 
@@ -57,6 +59,7 @@ export interface Registry {
     dags: DagsService;
     system: SystemService;
     alerts: AlertsService;
+    admin: AdminService;
   };
   engines: {
     /** The market feed (the simulator), or null with MARKET_FEED=off. */
@@ -69,6 +72,8 @@ export interface Registry {
     systemMonitor: SystemMonitor;
     /** Temporal alert rules over every bus event. */
     alertEvaluator: AlertEvaluator;
+    /** The `admin` topic's connection events and figures. */
+    adminReporter: AdminReporter;
   };
   hub: Hub;
   /** The origins allowed to send cookie-authenticated requests and open sockets, besides the app's own. */

@@ -1,6 +1,6 @@
 // The dashboard's navigation: one entry per page that exists. Add a page, add its entry here.
 import type { LucideIcon } from "lucide-react";
-import { BellRing, BookOpen, Bot, CandlestickChart, FileText, LayoutDashboard, Lightbulb, Server, Workflow } from "lucide-react";
+import { BellRing, BookOpen, Bot, CandlestickChart, FileText, LayoutDashboard, Lightbulb, Server, ShieldCheck, Workflow } from "lucide-react";
 
 export type NavItem = {
   /** Path of the page, starting with "/". */
@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/market", label: "Market", icon: CandlestickChart },
   { href: "/system", label: "System", icon: Server },
   { href: "/alerts", label: "Alerts", icon: BellRing },
+  { href: "/admin", label: "Admin", icon: ShieldCheck, adminOnly: true },
 ];
 
 /** The entries a user with this role may see (admin-only ones are hidden from everyone else). */

@@ -16,6 +16,7 @@ import {
   validateEventInput,
 } from "./events";
 import { TOPIC_FAMILIES, type TopicFamily } from "./topics";
+import type { AdminConnection } from "./entities/admin";
 import type { Agent } from "./entities/agents";
 import type { DagRun } from "./entities/dags";
 import type { Job } from "./entities/jobs";
@@ -121,6 +122,27 @@ const news: NewsItem = { id: "n1", title: "Apple ships", content: "…", ticker:
 
 type Sample<T extends EventType> = { topic: string; data: EventDataInputOf<T> };
 /** One valid sample per event type; the mapped type makes the compiler insist on every key. */
+const adminConnection: AdminConnection = {
+  client_id: "cli_1",
+  instance_id: "inst_1",
+  kind: "browser",
+  user_id: "u_1",
+  email: "ann@example.com",
+  role: "user",
+  api_key_id: null,
+  api_key_name: null,
+  user_agent: "Mozilla/5.0",
+  address: "127.0.0.1",
+  topics: ["jobs", "user:u_1"],
+  connected_at: T0,
+  messages_in: 3,
+  messages_out: 40,
+  buffer_bytes: 0,
+  last_seen_at: T1,
+  resyncs_served: 0,
+  version: 1,
+};
+
 const samples: { [T in EventType]: Sample<T> } = {
   processing_job_created: { topic: "jobs", data: { ...job, status: "queued", progress: 0, started_at: null } },
   processing_job_status: { topic: "jobs:job_8f2k", data: job },
@@ -312,6 +334,48 @@ const samples: { [T in EventType]: Sample<T> } = {
   notification_read: { topic: "user:u_1", data: { user_id: "u_1", ids: ["n_1", "n_2"], read_at: T1 } },
   watchlist_updated: { topic: "user:u_1", data: { user_id: "u_1", tickers: ["AAPL", "MSFT"], updated_at: T0, version: 2 } },
   system_announcement: { topic: "announcements", data: { message: "Maintenance at 22:00", level: "warning" } },
+
+  admin_connection_opened: { topic: "admin", data: adminConnection },
+  admin_connection_updated: { topic: "admin", data: { ...adminConnection, messages_in: 12, version: 2 } },
+  admin_connection_closed: {
+    topic: "admin",
+    data: { client_id: "cli_1", instance_id: "inst_1", user_id: "u_1", api_key_id: null, closed_at: T1, code: 1008, reason: "disconnected by an admin" },
+  },
+  admin_topics_update: {
+    topic: "admin",
+    data: {
+      instance_id: "inst_1",
+      at: T0,
+      connections: 3,
+      subscriptions: 5,
+      subscribers: [{ pattern: "jobs", subscribers: 2 }, { pattern: "*", subscribers: 1 }],
+      rates: [{ topic: "jobs:job_1", per_second: 0.5, last_minute: 30, buckets: [1, 0, 2] }],
+      replay_log: { size: 120, capacity: 10000, oldest_id: "1700000000123-0", newest_id: "1700000000999-0", epoch: "abc123" },
+      resyncs_served: 1,
+    },
+  },
+  admin_user_changed: {
+    topic: "admin",
+    data: { id: "u_1", email: "ann@example.com", role: "user", disabled: true, disabled_at: T1, created_at: T0, last_seen_at: T0, open_sockets: 0, version: 3, change: "disabled" },
+  },
+  api_key_changed: {
+    topic: "admin",
+    data: { id: "key_1", name: "feeder", prefix: "sbk_abc123", created_at: T0, created_by: "u_admin", revoked_at: T1, last_used_at: null, version: 2, change: "revoked" },
+  },
+  audit_entry: {
+    topic: "admin",
+    data: {
+      id: "aud_1",
+      actor_id: "u_admin",
+      actor_email: "admin@example.com",
+      action: "user_disabled",
+      target_type: "user",
+      target_id: "u_1",
+      target_label: "ann@example.com",
+      details: { closed_connections: 2 },
+      created_at: T1,
+    },
+  },
 };
 
 /** Top-level keys that may be left out because the schema supplies a default or marks them optional. */
@@ -366,6 +430,8 @@ const invalidSamples: Partial<Record<EventType, { data: unknown; path: string }[
   alert_rule_created: [{ data: { ...samples.alert_rule_created.data, topic: "nope:*" }, path: "data.topic" }],
   notification_read: [{ data: { user_id: "u_1", ids: [], read_at: T1 }, path: "data.ids" }],
   system_announcement: [{ data: { message: "", level: "info" }, path: "data.message" }],
+  admin_connection_opened: [{ data: { ...adminConnection, kind: "bot" }, path: "data.kind" }],
+  audit_entry: [{ data: { ...samples.audit_entry.data, action: "reboot" }, path: "data.action" }],
 };
 
 /** The catalog of PROTOCOL.md, domain by domain. */
@@ -391,6 +457,9 @@ const PROTOCOL_EVENT_NAMES = [
   ...["notification", "notification_read", "system_announcement"],
   // Added here: a user's watchlist changed.
   "watchlist_updated",
+  // Added here: the admin console's events on `admin` (PROTOCOL.md names the topic, no event).
+  ...["admin_connection_opened", "admin_connection_updated", "admin_connection_closed", "admin_topics_update"],
+  ...["admin_user_changed", "api_key_changed", "audit_entry"],
 ];
 
 const EXPECTED_EPHEMERAL = [
@@ -403,6 +472,8 @@ const EXPECTED_EPHEMERAL = [
   "network_update",
   "hive_status_update",
   "dashboard_metrics_update",
+  "admin_connection_updated",
+  "admin_topics_update",
 ];
 
 function envelopeFor(type: EventType, extra: Record<string, unknown> = {}) {

@@ -13,6 +13,7 @@ import * as market from "./entities/market";
 import * as system from "./entities/system";
 import * as alerts from "./entities/alerts";
 import * as notifications from "./entities/notifications";
+import * as admin from "./entities/admin";
 import { isoDateTimeSchema } from "./entities/common";
 
 /** What the catalog knows about one event type. */
@@ -100,6 +101,14 @@ export const EVENT_CATALOG = {
   // Added here: a user's watchlist changed (every tab and device of the user follows).
   watchlist_updated: durable(market.watchlistUpdatedSchema, ["user"]),
   system_announcement: durable(notifications.systemAnnouncementSchema, ["announcements"]),
+  // Admin console (topic `admin`, admins only): additions to PROTOCOL.md, which names the topic but no event.
+  admin_connection_opened: durable(admin.adminConnectionOpenedSchema, ["admin"]),
+  admin_connection_updated: ephemeral(admin.adminConnectionUpdatedSchema, ["admin"]),
+  admin_connection_closed: durable(admin.adminConnectionClosedSchema, ["admin"]),
+  admin_topics_update: ephemeral(admin.adminTopicsUpdateSchema, ["admin"]),
+  admin_user_changed: durable(admin.adminUserChangedSchema, ["admin"]),
+  api_key_changed: durable(admin.apiKeyChangedSchema, ["admin"]),
+  audit_entry: durable(admin.auditEntryEventSchema, ["admin"]),
 } as const satisfies Record<string, CatalogEntry>;
 
 export type EventType = keyof typeof EVENT_CATALOG;

@@ -192,6 +192,16 @@ export const queryKeys = {
   announcements: () => ["announcements"] as const,
   admin: {
     all: () => ["admin"] as const,
+    /** AdminConnectionRow[]: every open socket (GET /api/admin/connections), patched by admin_connection_* pushes. */
+    connections: () => ["admin", "connections"] as const,
+    /** AdminTopicsSnapshot[]: the latest topic figures of each instance (admin_topics_update replaces its instance's). */
+    topics: () => ["admin", "topics"] as const,
+    /** AdminUserRow[] (every page of GET /api/admin/users), patched by admin_user_changed. */
+    users: () => ["admin", "users"] as const,
+    /** ApiKeyRow[] (every page of GET /api/admin/api-keys), patched by api_key_changed. */
+    apiKeys: () => ["admin", "api-keys"] as const,
+    /** Infinite {items, next_cursor} pages of GET /api/admin/audit, newest first; audit_entry enters the first page. */
+    audit: () => ["admin", "audit"] as const,
   },
 } as const;
 

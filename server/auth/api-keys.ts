@@ -16,7 +16,7 @@ export interface ApiKeyInfo {
 }
 
 export interface ApiKeyStore {
-  create(name: string, createdBy: string | null): Promise<{ key: string; info: ApiKeyInfo }>;
+  create(name: string, createdBy: string | null, id?: string): Promise<{ key: string; info: ApiKeyInfo }>;
   /** The principal of a presented key, or null for an unknown or revoked key. */
   resolve(key: string | undefined | null): Promise<Principal | null>;
   revoke(id: string): Promise<ApiKeyInfo | null>;
@@ -31,10 +31,10 @@ export function createApiKeyStore(repos: Repositories, now: () => Date = () => n
   // A busy publisher presents its key on every request: keep resolved keys briefly, by hash.
   const cache = new Map<string, { principal: Principal; until: number }>();
   return {
-    async create(name, createdBy) {
+    async create(name, createdBy, id) {
       const key = `${API_KEY_PREFIX}${randomSecret(32)}`;
       const row = await repos.apiKeys.insert({
-        id: newId("key"),
+        id: id ?? newId("key"),
         name,
         prefix: key.slice(0, API_KEY_PREFIX.length + 6),
         key_hash: sha256(key),

@@ -11,6 +11,8 @@ export interface SessionStore {
   /** The principal behind a cookie value, or null when it is forged, expired, ended or the user is disabled. */
   resolve(cookieValue: string | undefined): Promise<Principal | null>;
   destroy(cookieValue: string | undefined): Promise<void>;
+  /** Forgets the user's cached sessions at once (disabled, or role changed): the next request asks storage. */
+  forgetUser(userId: string): void;
 }
 
 /** How long a resolved session is trusted without asking storage again (sign-out clears it at once). */
@@ -20,6 +22,8 @@ export function createSessionStore(repos: Repositories, secret: string, now: () 
   // Every request and socket upgrade of a tab presents the cookie; a reconnect storm after a restart
   // would otherwise be one query per socket.
   const cache = new Map<string, { principal: Principal; until: number }>();
+  // Last seen, recorded at most once a minute per user.
+  const seen = new Map<string, number>();
   return {
     async create(userId) {
       const token = randomSecret(32);
@@ -38,6 +42,11 @@ export function createSessionStore(repos: Repositories, secret: string, now: () 
       const user = await repos.sessions.findUser(hash, now());
       if (!user) return null;
       const principal: Principal = { kind: "user", id: user.id, email: user.email, role: user.role };
+      if ((seen.get(user.id) ?? 0) < t - 60_000) {
+        if (seen.size > 10_000) seen.clear();
+        seen.set(user.id, t);
+        await repos.users.touchSeen(user.id, now());
+      }
       if (cache.size > 10_000) cache.clear();
       cache.set(hash, { principal, until: t + CACHE_MS });
       return principal;
@@ -47,6 +56,9 @@ export function createSessionStore(repos: Repositories, secret: string, now: () 
       if (!token) return;
       cache.delete(sha256(token));
       await repos.sessions.delete(sha256(token));
+    },
+    forgetUser(userId) {
+      for (const [hash, entry] of cache) if (entry.principal.id === userId) cache.delete(hash);
     },
   };
 }

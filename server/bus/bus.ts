@@ -29,6 +29,9 @@ export interface BusStats {
   epoch: string;
   log_size: number;
   log_capacity: number;
+  /** The oldest durable event id still in the replay log (null when empty). */
+  oldest_id: string | null;
+  newest_id: string | null;
   latest_values: number;
   published: number;
   connected: boolean;

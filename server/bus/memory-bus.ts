@@ -113,7 +113,17 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
       return [...latest.values()].filter((e) => filter(e.topic));
     },
     stats(): BusStats {
-      return { kind: "memory", epoch, log_size: size, log_capacity: capacity, latest_values: latest.size, published, connected: !closed };
+      return {
+        kind: "memory",
+        epoch,
+        log_size: size,
+        log_capacity: capacity,
+        oldest_id: size > 0 ? formatEventId(at(0).id) : null,
+        newest_id: size > 0 ? formatEventId(at(size - 1).id) : null,
+        latest_values: latest.size,
+        published,
+        connected: !closed,
+      };
     },
     async close() {
       closed = true;

@@ -34,6 +34,8 @@ export interface ConnectionContext {
   resolveToken(token: string): Promise<Principal | null>;
   /** Called after an unsubscribe, so that quotes waiting for conflation follow the new patterns. */
   onUnsubscribed?(connection: Connection): void;
+  /** Called when a subscribe is answered with `resync` (the hub counts them for the admin console). */
+  onResync?(connection: Connection): void;
   /** Called once the socket is authenticated; the hub sends `connected`. */
   onAuthenticated(connection: Connection): void;
   onClosed(connection: Connection): void;
@@ -50,6 +52,11 @@ export class Connection {
   missedPongs = 0;
   messagesIn = 0;
   messagesOut = 0;
+  /** `resync` messages sent to this socket. */
+  resyncsServed = 0;
+  /** How the socket closed (null while open, or when the peer vanished without a close frame). */
+  closeCode: number | null = null;
+  closeReason = "";
   /** Fan-out marker: the last event this socket was considered for (dedupes overlapping patterns). */
   stamp = 0;
   corked = false;
@@ -69,17 +76,29 @@ export class Connection {
     readonly ws: WebSocket,
     readonly remoteAddress: string,
     private readonly ctx: ConnectionContext,
+    readonly userAgent: string | null = null,
   ) {
     this.limiter = createRateLimiter(ctx.options.ratePerSec, ctx.options.rateBurst);
     ws.on("message", (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on("pong", () => {
       this.missedPongs = 0;
     });
-    ws.on("close", () => this.teardown());
+    ws.on("close", (code: number, reason: Buffer) => {
+      if (this.closeCode === null && code !== 1005 && code !== 1006) {
+        this.closeCode = code;
+        this.closeReason = reason.toString("utf8");
+      }
+      this.teardown();
+    });
     ws.on("error", (err) => {
       ctx.log.debug({ err: err.message, client_id: id }, "socket error");
       this.teardown();
     });
+  }
+
+  /** Wall-clock ms of the last message received (the connection time before any). */
+  get lastSeenAt(): number {
+    return performance.timeOrigin + this.lastReceivedAt;
   }
 
   get authenticated(): boolean {
@@ -140,6 +159,8 @@ export class Connection {
 
   close(code: number, reason: string): void {
     if (this.closed) return;
+    this.closeCode = code;
+    this.closeReason = reason;
     try {
       this.ws.close(code, reason);
     } catch {
@@ -310,6 +331,8 @@ export class Connection {
     this.sendFrame(controlFrame("subscribed", { ...(ref === undefined ? {} : { ref }), topics: names, replayed: replayed.length }));
     if (resyncReason !== null) {
       this.ctx.metrics.resyncs.inc();
+      this.resyncsServed += 1;
+      this.ctx.onResync?.(this);
       this.sendFrame(controlFrame("resync", { topics: names, reason: resyncReason }));
     }
     let newest: EventId | null = null;

@@ -22,6 +22,8 @@ import { controlFrame, serializeEvent, type PreparedEvent } from "./outgoing";
 import { createMarketConflator } from "./conflation";
 import type { Quote } from "@/lib/protocol/entities/market";
 import { TopicRegistry } from "./topic-registry";
+import { TopicRates, type TopicRateFigure } from "./topic-rates";
+import { canRead } from "../auth/permissions";
 
 export interface HubOptions extends ConnectionOptions {
   pingMs: number;
@@ -53,6 +55,8 @@ export interface HubDeps {
   metrics: Metrics;
   log: Logger;
   options?: Partial<HubOptions>;
+  /** Names this process in a cluster (default: a new id per hub). */
+  instanceId?: string;
 }
 
 export interface ConnectionInfo {
@@ -64,7 +68,16 @@ export interface ConnectionInfo {
   messages_in: number;
   messages_out: number;
   buffered_bytes: number;
+  user_agent: string | null;
+  /** Last message received from the client (the connection time before any). */
+  last_seen_at: string;
+  resyncs_served: number;
 }
+
+/** A socket authenticated (`opened`) or an authenticated socket closed (`closed`, with its close code when known). */
+export type ConnectionChange =
+  | { kind: "opened"; connection: ConnectionInfo }
+  | { kind: "closed"; connection: ConnectionInfo; code: number | null; reason: string; closed_at: string };
 
 export interface HubFigures {
   connections: number;
@@ -73,13 +86,23 @@ export interface HubFigures {
   by_pattern: Record<string, number>;
   events_fanned_out: number;
   messages_sent: number;
+  /** `resync` messages sent since the hub started. */
+  resyncs_served: number;
 }
 
 export interface Hub {
   /** Takes an HTTP upgrade for `/ws`. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** This process's hub, unique in a cluster. */
+  readonly instanceId: string;
   figures(): HubFigures;
   connections(): ConnectionInfo[];
+  /** Events published per topic over the last minute (every event the hub saw, delivered or not). */
+  topicRates(): TopicRateFigure[];
+  /** How many authenticated sockets would receive an event on `topic` now (they hold it and may read it), among those `match` accepts. */
+  countReaching(topic: string, match?: (principal: Principal) => boolean): number;
+  /** Called when a socket authenticates or an authenticated socket closes. Returns a teardown. */
+  onConnectionsChanged(listener: (change: ConnectionChange) => void): () => void;
   /** Closes every socket whose principal matches; returns how many. */
   disconnect(match: (principal: Principal | null, clientId: string) => boolean, code?: number, reason?: string): number;
   /** Stops taking sockets and closes every open one with 1001. */
@@ -98,6 +121,21 @@ export function createHub(deps: HubDeps): Hub {
   let fannedOut = 0;
   let sent = 0;
   let closing = false;
+  let resyncs = 0;
+  const instanceId = deps.instanceId ?? newId("inst");
+  const rates = new TopicRates();
+  const changeListeners = new Set<(change: ConnectionChange) => void>();
+  const emitChange = (change: () => ConnectionChange) => {
+    if (changeListeners.size === 0) return;
+    const value = change();
+    for (const listener of changeListeners) {
+      try {
+        listener(value);
+      } catch (err) {
+        log.error({ err }, "a connection-change listener failed");
+      }
+    }
+  };
 
   const uncorkAll = () => {
     uncorkScheduled = false;
@@ -124,10 +162,23 @@ export function createHub(deps: HubDeps): Hub {
           heartbeat_ms: options.heartbeatMs,
         }),
       );
+      emitChange(() => ({ kind: "opened", connection: infoOf(connection) }));
     },
     onClosed(connection: Connection) {
       open.delete(connection);
       conflator?.forget(connection);
+      if (connection.principal) {
+        emitChange(() => ({
+          kind: "closed",
+          connection: infoOf(connection),
+          code: connection.closeCode,
+          reason: connection.closeReason,
+          closed_at: new Date().toISOString(),
+        }));
+      }
+    },
+    onResync() {
+      resyncs += 1;
     },
     onUnsubscribed(connection: Connection) {
       conflator?.prune(connection, (ticker) => connection.holds(`market:${ticker}`));
@@ -189,6 +240,7 @@ export function createHub(deps: HubDeps): Hub {
       }
     }
     metrics.eventsIn.inc({ type: event.type });
+    rates.record(event.topic);
     if (conflator && parsed.family === "market" && (event.type === "market_data" || event.type === "market_data_batch")) {
       conflate(event, parsed);
       return;
@@ -230,7 +282,8 @@ export function createHub(deps: HubDeps): Hub {
   }
 
   function accept(ws: WebSocket, req: IncomingMessage, principal: Principal | null, rejected: boolean): void {
-    const connection = new Connection(newId("cli"), ws, req.socket.remoteAddress ?? "", context);
+    const userAgent = req.headers["user-agent"];
+    const connection = new Connection(newId("cli"), ws, req.socket.remoteAddress ?? "", context, userAgent ? userAgent.slice(0, 512) : null);
     open.add(connection);
     metrics.connectionsTotal.inc();
     if (rejected) {
@@ -242,6 +295,7 @@ export function createHub(deps: HubDeps): Hub {
   }
 
   return {
+    instanceId,
     handleUpgrade(req, socket, head) {
       socket.on("error", () => socket.destroy());
       if (closing) {
@@ -271,20 +325,46 @@ export function createHub(deps: HubDeps): Hub {
       const { patterns, byPattern } = registry.figures();
       let authenticated = 0;
       for (const c of open) if (c.authenticated) authenticated += 1;
-      return { connections: open.size, authenticated, subscriptions: patterns, by_pattern: byPattern, events_fanned_out: fannedOut, messages_sent: sent };
+      return {
+        connections: open.size,
+        authenticated,
+        subscriptions: patterns,
+        by_pattern: byPattern,
+        events_fanned_out: fannedOut,
+        messages_sent: sent,
+        resyncs_served: resyncs,
+      };
     },
 
     connections() {
-      return [...open].map((c) => ({
-        client_id: c.id,
-        principal: c.principal,
-        remote_address: c.remoteAddress,
-        opened_at: new Date(c.openedAt).toISOString(),
-        subscriptions: [...c.subscriptions.keys()],
-        messages_in: c.messagesIn,
-        messages_out: c.messagesOut,
-        buffered_bytes: c.ws.bufferedAmount,
-      }));
+      return [...open].map(infoOf);
+    },
+
+    topicRates() {
+      return rates.figures();
+    },
+
+    countReaching(topic, match) {
+      const parsed = parseTopic(topic);
+      if (!parsed) return 0;
+      const stamp = ++fanoutStamp;
+      let n = 0;
+      registry.forEachCandidateSet(topic, parsed.family, (holders) => {
+        for (const connection of holders) {
+          if (connection.stamp === stamp) continue;
+          connection.stamp = stamp;
+          const principal = connection.principal;
+          if (!principal || connection.conflationState === "gone" || !canRead(principal, topic)) continue;
+          if (match && !match(principal)) continue;
+          n += 1;
+        }
+      });
+      return n;
+    },
+
+    onConnectionsChanged(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
     },
 
     disconnect(match, code = CLOSE_CODES.policyViolation, reason = "disconnected") {
@@ -326,6 +406,22 @@ export function createHub(deps: HubDeps): Hub {
 }
 
 const EMPTY = Buffer.alloc(0);
+
+function infoOf(c: Connection): ConnectionInfo {
+  return {
+    client_id: c.id,
+    principal: c.principal,
+    remote_address: c.remoteAddress,
+    opened_at: new Date(c.openedAt).toISOString(),
+    subscriptions: [...c.subscriptions.keys()],
+    messages_in: c.messagesIn,
+    messages_out: c.messagesOut,
+    buffered_bytes: c.ws.bufferedAmount,
+    user_agent: c.userAgent,
+    last_seen_at: new Date(c.lastSeenAt).toISOString(),
+    resyncs_served: c.resyncsServed,
+  };
+}
 
 function refuse(socket: Duplex, status: number, text: string): void {
   if (socket.writable) socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

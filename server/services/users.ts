@@ -16,12 +16,12 @@ export interface PublicUser {
 
 export function createUsersService(repos: Repositories) {
   return {
-    async create(input: { email: string; password: string; role: Role }): Promise<PublicUser> {
+    async create(input: { email: string; password: string; role: Role; id?: string }): Promise<PublicUser> {
       const email = input.email.trim().toLowerCase();
       if (await repos.users.findByEmail(email)) {
         throw new ServiceError("conflict", "a user with this email already exists", [{ path: "email", message: "is already taken" }]);
       }
-      const row = await repos.users.insert({ id: newId("usr"), email, password_hash: await hashPassword(input.password), role: input.role });
+      const row = await repos.users.insert({ id: input.id ?? newId("usr"), email, password_hash: await hashPassword(input.password), role: input.role });
       return toPublic(row);
     },
 

@@ -10,6 +10,21 @@ export interface UsersTable {
   role: "user" | "admin";
   disabled: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  disabled_at: Timestamp | null;
+  last_seen_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actor_id: string | null;
+  actor_email: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  target_label: string | null;
+  details: ColumnType<unknown, string, string>;
+  created_at: Generated<Timestamp>;
 }
 
 export interface SessionsTable {
@@ -260,5 +275,6 @@ export interface Schema {
   alert_rules: AlertRulesTable;
   alert_firings: AlertFiringsTable;
   watchlists: WatchlistsTable;
+  audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
 }

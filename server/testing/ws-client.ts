@@ -25,11 +25,13 @@ export interface ConnectOptions {
   token?: string;
   origin?: string;
   autoPong?: boolean;
+  /** Extra upgrade headers (e.g. a User-Agent). */
+  headers?: Record<string, string>;
 }
 
 export function connect(url: string, options: ConnectOptions = {}): Promise<TestClient> {
   const target = options.token ? `${url}?token=${encodeURIComponent(options.token)}` : url;
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   const ws = new WebSocket(target, { headers, origin: options.origin, autoPong: options.autoPong ?? true });
   const messages: Message[] = [];

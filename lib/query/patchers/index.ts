@@ -1,6 +1,7 @@
 // applyEvent: the one map from each event type to the React Query keys it patches.
 import { notifyManager, type QueryClient } from "@tanstack/react-query";
 import type { CatalogEvent } from "@/lib/protocol/events";
+import { adminPatchers } from "./admin";
 import { agentPatchers } from "./agents";
 import { alertPatchers } from "./alerts";
 import { dagPatchers } from "./dags";
@@ -30,6 +31,7 @@ export const PATCHERS: PatcherMap = {
   ...systemPatchers,
   ...alertPatchers,
   ...notificationPatchers,
+  ...adminPatchers,
 };
 
 /** Patches the cache for one event; unknown types do nothing; a failing patcher is logged, never thrown. */

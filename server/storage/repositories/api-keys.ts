@@ -24,6 +24,9 @@ export function apiKeysRepository(db: Kysely<Schema>) {
         .returningAll()
         .executeTakeFirst();
     },
+    async findById(id: string): Promise<ApiKeyRow | undefined> {
+      return db.selectFrom("api_keys").selectAll().where("id", "=", id).executeTakeFirst();
+    },
     async list(): Promise<ApiKeyRow[]> {
       return db.selectFrom("api_keys").selectAll().orderBy("created_at", "desc").execute();
     },

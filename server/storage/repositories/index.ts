@@ -4,6 +4,7 @@ import type { Schema } from "../schema";
 import { agentsRepository } from "./agents";
 import { alertsRepository } from "./alerts";
 import { apiKeysRepository } from "./api-keys";
+import { auditRepository } from "./audit";
 import { dagsRepository } from "./dags";
 import { insightsRepository } from "./insights";
 import { knowledgeRepository } from "./knowledge";
@@ -32,6 +33,7 @@ export function createRepositories(db: Kysely<Schema>) {
     dags: dagsRepository(db),
     watchlists: watchlistsRepository(db),
     alerts: alertsRepository(db),
+    audit: auditRepository(db),
   };
 }
 

@@ -22,6 +22,11 @@ export function sessionsRepository(db: Kysely<Schema>) {
     async delete(tokenHash: string): Promise<void> {
       await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
     },
+    /** Ends every session of the user (disabled): returns how many. */
+    async deleteForUser(userId: string): Promise<number> {
+      const result = await db.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
     async deleteExpired(now: Date): Promise<number> {
       const result = await db.deleteFrom("sessions").where("expires_at", "<=", now).executeTakeFirst();
       return Number(result.numDeletedRows);

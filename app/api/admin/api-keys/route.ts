@@ -1,4 +1,4 @@
-// POST /api/admin/api-keys {name} -> {key} (shown once); GET lists keys without their secrets. Admins only.
+// POST /api/admin/api-keys {name} -> the key with its secret (shown once; audited); GET lists keys without secrets. Admins only.
 import { createApiKeyBody } from "@/lib/api/auth";
 import { getRegistry } from "@/server/registry";
 import { requirePrincipal } from "../../_lib/auth";
@@ -9,11 +9,10 @@ export const dynamic = "force-dynamic";
 export const POST = handle(async (req: Request) => {
   const admin = await requirePrincipal(req, { admin: true });
   const body = createApiKeyBody.parse(await readJson(req));
-  const { key, info } = await getRegistry().apiKeys.create(body.name, admin.id);
-  return json({ ...info, key }, 201);
+  return json(await getRegistry().services.admin.createApiKey(admin, body.name), 201);
 });
 
 export const GET = handle(async (req: Request) => {
   await requirePrincipal(req, { admin: true });
-  return json({ items: await getRegistry().apiKeys.list(), next_cursor: null });
+  return json(await getRegistry().services.admin.listApiKeys());
 });

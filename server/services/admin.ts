@@ -1,0 +1,425 @@
+// Admin service: the console's actions (disconnect, broadcast, users, API keys), each audited first, and
+// the `admin` topic's events (connections opened/updated/closed, topic figures, user/key changes, audit).
+import type { AdminBroadcastBody, AdminBroadcastResponse, AdminConnectionsResponse, UpdateUserBody, UpdateUserResponse } from "@/lib/api/admin";
+import { adminBroadcastBody } from "@/lib/api/admin";
+import type {
+  AdminConnection,
+  AdminTopicsSnapshot,
+  AdminUser,
+  ApiKey,
+  AuditAction,
+  AuditEntry,
+} from "@/lib/protocol/entities/admin";
+import type { EventDataInputOf, EventType } from "@/lib/protocol/events";
+import type { JsonObject } from "@/lib/protocol/entities/common";
+import { topics } from "@/lib/protocol/topics";
+import type { ApiKeyStore } from "../auth/api-keys";
+import type { Principal, Role } from "../auth/principal";
+import type { SessionStore } from "../auth/sessions";
+import type { Bus } from "../bus/bus";
+import { newId } from "../ids";
+import type { Logger } from "../log";
+import type { Repositories } from "../storage/repositories";
+import type { ApiKeyRow } from "../storage/repositories/api-keys";
+import type { AuditRow } from "../storage/repositories/audit";
+import type { UserRow } from "../storage/repositories/users";
+import { decodeCursor, nowMs, pageOf } from "./cursor";
+import { ServiceError } from "./errors";
+import type { NotificationsService } from "./notifications";
+import type { UsersService } from "./users";
+
+/** One open socket as the hub describes it (the hub's ConnectionInfo, seen through this port). */
+export interface LiveConnection {
+  client_id: string;
+  principal: Principal | null;
+  remote_address: string;
+  opened_at: string;
+  subscriptions: string[];
+  messages_in: number;
+  messages_out: number;
+  buffered_bytes: number;
+  user_agent: string | null;
+  last_seen_at: string;
+  resyncs_served: number;
+}
+
+/** What the admin service needs of the process's sockets; app.ts hands it the hub (services never import it). */
+export interface ConnectionsPort {
+  readonly instanceId: string;
+  connections(): LiveConnection[];
+  figures(): { connections: number; subscriptions: number; by_pattern: Record<string, number>; resyncs_served: number };
+  topicRates(): { topic: string; per_second: number; last_minute: number; buckets: number[] }[];
+  countReaching(topic: string, match?: (principal: Principal) => boolean): number;
+  disconnect(match: (principal: Principal | null, clientId: string) => boolean, code?: number, reason?: string): number;
+}
+
+/** Who acts: the signed-in admin. */
+export interface Actor {
+  id: string;
+  email: string;
+}
+
+const POLICY = 1008;
+const MAX_RATE_TOPICS = 100;
+const DEFAULT_TITLE = "Message from an administrator";
+
+export interface AdminServiceDeps {
+  repos: Repositories;
+  bus: Bus;
+  connections: ConnectionsPort;
+  sessions: SessionStore;
+  apiKeys: ApiKeyStore;
+  users: UsersService;
+  notifications: NotificationsService;
+  log: Logger;
+  now?: () => Date;
+}
+
+export function createAdminService(deps: AdminServiceDeps) {
+  const { repos, bus, connections: port, sessions, apiKeys, users, notifications, log } = deps;
+  const now = deps.now ?? (() => new Date());
+  /** Per open socket: its version and the figures it was last reported with. */
+  const tracked = new Map<string, { version: number; signature: string }>();
+
+  async function publish<T extends EventType>(type: T, data: EventDataInputOf<T>, ephemeral = false): Promise<void> {
+    await bus.publish({ type, topic: topics.admin(), data, ephemeral });
+  }
+
+  function toConnection(info: LiveConnection, version: number): AdminConnection {
+    const p = info.principal;
+    const isKey = p?.kind === "api_key";
+    return {
+      client_id: info.client_id,
+      instance_id: port.instanceId,
+      kind: p?.kind === "user" ? "browser" : "program",
+      user_id: p?.kind === "user" ? p.id : null,
+      email: p?.email ?? null,
+      role: p?.kind === "user" ? p.role : null,
+      api_key_id: isKey ? p.id : null,
+      api_key_name: isKey ? p.email.replace(/^api-key:/, "") : null,
+      user_agent: info.user_agent,
+      address: info.remote_address,
+      topics: info.subscriptions,
+      connected_at: info.opened_at,
+      messages_in: info.messages_in,
+      messages_out: info.messages_out,
+      buffer_bytes: info.buffered_bytes,
+      last_seen_at: info.last_seen_at,
+      resyncs_served: info.resyncs_served,
+      version,
+    };
+  }
+
+  function signatureOf(info: LiveConnection): string {
+    return `${info.messages_in}|${info.messages_out}|${info.buffered_bytes}|${info.last_seen_at}|${info.resyncs_served}|${info.subscriptions.join(",")}`;
+  }
+
+  function liveByUser(): Map<string, { sockets: number; lastSeen: string | null }> {
+    const out = new Map<string, { sockets: number; lastSeen: string | null }>();
+    for (const c of port.connections()) {
+      if (c.principal?.kind !== "user") continue;
+      const entry = out.get(c.principal.id) ?? { sockets: 0, lastSeen: null };
+      entry.sockets += 1;
+      if (entry.lastSeen === null || c.last_seen_at > entry.lastSeen) entry.lastSeen = c.last_seen_at;
+      out.set(c.principal.id, entry);
+    }
+    return out;
+  }
+
+  function toUser(row: UserRow, live = liveByUser()): AdminUser {
+    const l = live.get(row.id);
+    const stored = row.last_seen_at?.toISOString() ?? null;
+    const lastSeen = [stored, l?.lastSeen ?? null].filter((t): t is string => t !== null).sort().at(-1) ?? null;
+    return {
+      id: row.id,
+      email: row.email,
+      role: row.role,
+      disabled: row.disabled,
+      disabled_at: row.disabled_at?.toISOString() ?? null,
+      created_at: row.created_at.toISOString(),
+      last_seen_at: lastSeen,
+      open_sockets: l?.sockets ?? 0,
+      version: row.version,
+    };
+  }
+
+  function isUser(userId: string) {
+    return (p: Principal | null) => p?.kind === "user" && p.id === userId;
+  }
+
+  const service = {
+    // --- The admin topic's live figures -------------------------------------------------------
+
+    /** A socket authenticated: track it and tell the admins. */
+    async connectionOpened(info: LiveConnection): Promise<void> {
+      tracked.set(info.client_id, { version: 1, signature: signatureOf(info) });
+      await publish("admin_connection_opened", toConnection(info, 1));
+    },
+
+    /** An authenticated socket closed. */
+    async connectionClosed(info: LiveConnection, close: { code: number | null; reason: string; closed_at: string }): Promise<void> {
+      tracked.delete(info.client_id);
+      const p = info.principal;
+      await publish("admin_connection_closed", {
+        client_id: info.client_id,
+        instance_id: port.instanceId,
+        user_id: p?.kind === "user" ? p.id : null,
+        api_key_id: p?.kind === "api_key" ? p.id : null,
+        closed_at: close.closed_at,
+        code: close.code,
+        reason: close.reason,
+      });
+    },
+
+    /** Publishes `admin_connection_updated` for every socket whose figures changed since the last call; returns how many. */
+    async reportUpdates(): Promise<number> {
+      const seen = new Set<string>();
+      const changed: AdminConnection[] = [];
+      for (const info of port.connections()) {
+        if (!info.principal) continue;
+        seen.add(info.client_id);
+        const signature = signatureOf(info);
+        const entry = tracked.get(info.client_id);
+        if (!entry) {
+          tracked.set(info.client_id, { version: 1, signature });
+          continue;
+        }
+        if (entry.signature === signature) continue;
+        entry.version += 1;
+        entry.signature = signature;
+        changed.push(toConnection(info, entry.version));
+      }
+      for (const id of tracked.keys()) if (!seen.has(id)) tracked.delete(id);
+      for (const connection of changed) await publish("admin_connection_updated", connection, true);
+      return changed.length;
+    },
+
+    topics(): AdminTopicsSnapshot {
+      const figures = port.figures();
+      const stats = bus.stats();
+      return {
+        instance_id: port.instanceId,
+        at: now().toISOString(),
+        connections: figures.connections,
+        subscriptions: figures.subscriptions,
+        subscribers: Object.entries(figures.by_pattern)
+          .map(([pattern, subscribers]) => ({ pattern, subscribers }))
+          .sort((a, b) => b.subscribers - a.subscribers || a.pattern.localeCompare(b.pattern)),
+        rates: port.topicRates().slice(0, MAX_RATE_TOPICS),
+        replay_log: { size: stats.log_size, capacity: stats.log_capacity, oldest_id: stats.oldest_id, newest_id: stats.newest_id, epoch: stats.epoch },
+        resyncs_served: figures.resyncs_served,
+      };
+    },
+
+    async reportTopics(): Promise<void> {
+      await publish("admin_topics_update", service.topics(), true);
+    },
+
+    listConnections(): AdminConnectionsResponse {
+      const items = port
+        .connections()
+        .filter((c) => c.principal !== null)
+        .map((c) => toConnection(c, tracked.get(c.client_id)?.version ?? 1));
+      return { instance_id: port.instanceId, at: now().toISOString(), items };
+    },
+
+    // --- Audit ----------------------------------------------------------------------------------
+
+    /** Stores an admin action and tells the admins; every action calls this before it takes effect. */
+    async audit(
+      actor: Actor,
+      action: AuditAction,
+      target: { type: AuditEntry["target_type"]; id: string | null; label: string | null },
+      details: JsonObject = {},
+    ): Promise<AuditEntry> {
+      const row = await repos.audit.insert({
+        id: newId("aud"),
+        actor_id: actor.id,
+        actor_email: actor.email,
+        action,
+        target_type: target.type,
+        target_id: target.id,
+        target_label: target.label,
+        details,
+        created_at: nowMs(now),
+      });
+      const entry = toAuditEntry(row);
+      await publish("audit_entry", entry);
+      return entry;
+    },
+
+    async listAudit(query: { cursor?: string; limit: number }) {
+      const rows = await repos.audit.list({ after: decodeCursor(query.cursor), limit: query.limit + 1 });
+      return pageOf(rows, query.limit, toAuditEntry, (r) => ({ created_at: r.created_at, id: r.id }));
+    },
+
+    // --- Connections ----------------------------------------------------------------------------
+
+    async disconnectConnection(actor: Actor, clientId: string): Promise<{ closed: number }> {
+      const info = port.connections().find((c) => c.client_id === clientId && c.principal !== null);
+      if (!info) throw new ServiceError("not_found", "no open connection with this id");
+      await service.audit(actor, "connection_disconnected", { type: "connection", id: clientId, label: info.principal?.email ?? null }, {
+        address: info.remote_address,
+        user_agent: info.user_agent,
+      });
+      return { closed: port.disconnect((_p, id) => id === clientId, POLICY, "disconnected by an admin") };
+    },
+
+    async disconnectUser(actor: Actor, userId: string): Promise<{ closed: number }> {
+      const row = await repos.users.findById(userId);
+      if (!row) throw new ServiceError("not_found", "no such user");
+      const open = liveByUser().get(userId)?.sockets ?? 0;
+      await service.audit(actor, "user_disconnected", { type: "user", id: userId, label: row.email }, { open_sockets: open });
+      return { closed: port.disconnect(isUser(userId), POLICY, "disconnected by an admin") };
+    },
+
+    // --- Broadcast ------------------------------------------------------------------------------
+
+    async broadcast(actor: Actor, input: AdminBroadcastBody): Promise<AdminBroadcastResponse> {
+      const body = adminBroadcastBody.parse(input);
+      const { target } = body;
+      if (target.kind === "everyone") {
+        await service.audit(actor, "broadcast_sent", { type: "broadcast", id: null, label: "everyone" }, { message: body.message, level: body.level, target });
+        const delivered = port.countReaching(topics.announcements());
+        const event = await notifications.announce(body.message, body.level);
+        return { target, delivered_sockets: delivered, users: 0, id: event.id ?? null, notification_ids: [], connections: delivered };
+      }
+      let recipients: UserRow[];
+      let label: string;
+      if (target.kind === "user") {
+        const row = await repos.users.findById(target.user_id);
+        if (!row) throw new ServiceError("validation_failed", "no such user", [{ path: "target.user_id", message: "no such user" }]);
+        recipients = [row];
+        label = row.email;
+      } else {
+        recipients = await repos.users.listByRole(target.role);
+        label = `role ${target.role}`;
+      }
+      await service.audit(actor, "broadcast_sent", { type: "broadcast", id: target.kind === "user" ? target.user_id : null, label }, {
+        message: body.message,
+        level: body.level,
+        target,
+        users: recipients.length,
+      });
+      let delivered = 0;
+      const ids: string[] = [];
+      for (const user of recipients) {
+        delivered += port.countReaching(topics.user(user.id), (p) => p.kind === "user" && p.id === user.id);
+        const notification = await notifications.notify(user.id, { title: body.title ?? DEFAULT_TITLE, message: body.message, level: body.level });
+        ids.push(notification.id);
+      }
+      return { target, delivered_sockets: delivered, users: recipients.length, id: null, notification_ids: ids, connections: delivered };
+    },
+
+    // --- Users ----------------------------------------------------------------------------------
+
+    async listUsers(): Promise<{ items: AdminUser[]; next_cursor: null }> {
+      const live = liveByUser();
+      return { items: (await repos.users.list()).map((row) => toUser(row, live)), next_cursor: null };
+    },
+
+    async createUser(actor: Actor, input: { email: string; password: string; role: Role }): Promise<AdminUser> {
+      const email = input.email.trim().toLowerCase();
+      if (await repos.users.findByEmail(email)) {
+        throw new ServiceError("conflict", "a user with this email already exists", [{ path: "email", message: "is already taken" }]);
+      }
+      const id = newId("usr");
+      await service.audit(actor, "user_created", { type: "user", id, label: email }, { role: input.role });
+      await users.create({ ...input, email, id });
+      const user = toUser((await repos.users.findById(id))!);
+      await publish("admin_user_changed", { ...user, change: "created" });
+      return user;
+    },
+
+    async updateUser(actor: Actor, userId: string, change: UpdateUserBody): Promise<UpdateUserResponse> {
+      const row = await repos.users.findById(userId);
+      if (!row) throw new ServiceError("not_found", "no such user");
+      if (userId === actor.id && (change.disabled === true || (change.role !== undefined && change.role !== "admin"))) {
+        throw new ServiceError("forbidden", "an admin cannot disable or demote themselves");
+      }
+      const roleChanged = change.role !== undefined && change.role !== row.role;
+      const disabledChanged = change.disabled !== undefined && change.disabled !== row.disabled;
+      if (!roleChanged && !disabledChanged) return { ...toUser(row), closed_connections: 0 };
+
+      const target = { type: "user" as const, id: userId, label: row.email };
+      if (roleChanged) await service.audit(actor, "user_role_changed", target, { from: row.role, to: change.role! });
+      if (disabledChanged) await service.audit(actor, change.disabled ? "user_disabled" : "user_enabled", target, {});
+
+      const updated = await repos.users.update(userId, { role: roleChanged ? change.role : undefined, disabled: disabledChanged ? change.disabled : undefined }, nowMs(now));
+      if (!updated) throw new ServiceError("not_found", "no such user");
+      let closed = 0;
+      if (disabledChanged && change.disabled) {
+        // Sessions end in storage and in the 5 s cache at once; then the open sockets close.
+        await repos.sessions.deleteForUser(userId);
+        sessions.forgetUser(userId);
+        closed = port.disconnect(isUser(userId), POLICY, "account disabled");
+      } else if (roleChanged) {
+        sessions.forgetUser(userId);
+        // A demoted admin's sockets still carry the old role: close them so they come back as a user.
+        if (change.role === "user") closed = port.disconnect(isUser(userId), POLICY, "role changed");
+      }
+      const user = toUser(updated);
+      await publish("admin_user_changed", { ...user, change: disabledChanged ? (change.disabled ? "disabled" : "enabled") : "role_changed" });
+      log.info({ user_id: userId, by: actor.id, role: updated.role, disabled: updated.disabled }, "admin changed a user");
+      return { ...user, closed_connections: closed };
+    },
+
+    // --- API keys -------------------------------------------------------------------------------
+
+    async listApiKeys(): Promise<{ items: ApiKey[]; next_cursor: null }> {
+      return { items: (await repos.apiKeys.list()).map(toApiKey), next_cursor: null };
+    },
+
+    async createApiKey(actor: Actor, name: string): Promise<ApiKey & { key: string }> {
+      const id = newId("key");
+      await service.audit(actor, "api_key_created", { type: "api_key", id, label: name }, {});
+      const { key } = await apiKeys.create(name, actor.id, id);
+      const apiKey = toApiKey((await repos.apiKeys.findById(id))!);
+      await publish("api_key_changed", { ...apiKey, change: "created" });
+      return { ...apiKey, key };
+    },
+
+    async revokeApiKey(actor: Actor, id: string): Promise<ApiKey & { closed_connections: number }> {
+      const row = await repos.apiKeys.findById(id);
+      if (!row || row.revoked_at) throw new ServiceError("not_found", "no active API key with this id");
+      await service.audit(actor, "api_key_revoked", { type: "api_key", id, label: row.name }, {});
+      const revoked = await apiKeys.revoke(id);
+      if (!revoked) throw new ServiceError("not_found", "no active API key with this id");
+      const closed = port.disconnect((p) => p?.kind === "api_key" && p.id === id, POLICY, "API key revoked");
+      const apiKey = toApiKey((await repos.apiKeys.findById(id))!);
+      await publish("api_key_changed", { ...apiKey, change: "revoked" });
+      return { ...apiKey, closed_connections: closed };
+    },
+  };
+  return service;
+}
+
+export type AdminService = ReturnType<typeof createAdminService>;
+
+function toApiKey(row: ApiKeyRow): ApiKey {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    created_at: row.created_at.toISOString(),
+    created_by: row.created_by,
+    revoked_at: row.revoked_at?.toISOString() ?? null,
+    last_used_at: row.last_used_at?.toISOString() ?? null,
+    version: row.revoked_at ? 2 : 1,
+  };
+}
+
+function toAuditEntry(row: AuditRow): AuditEntry {
+  const details = typeof row.details === "string" ? (JSON.parse(row.details) as unknown) : row.details;
+  return {
+    id: row.id,
+    actor_id: row.actor_id,
+    actor_email: row.actor_email,
+    action: row.action as AuditAction,
+    target_type: row.target_type as AuditEntry["target_type"],
+    target_id: row.target_id,
+    target_label: row.target_label,
+    details: (details && typeof details === "object" && !Array.isArray(details) ? details : {}) as JsonObject,
+    created_at: row.created_at.toISOString(),
+  };
+}
