@@ -2,7 +2,7 @@
 
 export interface TopicRateFigure {
   topic: string;
-  /** Average events per second over the last 60 s. */
+  /** Average events per second over the last 60 s (or since the topic's first event, when that is more recent). */
   per_second: number;
   /** Events in the last 60 s. */
   last_minute: number;
@@ -18,6 +18,8 @@ interface Counter {
   second: number;
   /** The second of the last event. */
   last: number;
+  /** The second of the first event (a topic seen for 10 s averages over 10 s, not 60). */
+  first: number;
 }
 
 export class TopicRates {
@@ -30,7 +32,7 @@ export class TopicRates {
     const second = Math.floor(this.nowMs() / 1000);
     let counter = this.counters.get(topic);
     if (!counter) {
-      counter = { buckets: new Uint32Array(WINDOW_S), second, last: second };
+      counter = { buckets: new Uint32Array(WINDOW_S), second, last: second, first: second };
       this.counters.set(topic, counter);
     } else if (counter.second !== second) {
       advance(counter, second);
@@ -56,7 +58,8 @@ export class TopicRates {
         buckets.push(n);
         total += n;
       }
-      out.push({ topic, per_second: total / WINDOW_S, last_minute: total, buckets });
+      const span = Math.min(WINDOW_S, second - counter.first + 1);
+      out.push({ topic, per_second: total / span, last_minute: total, buckets });
     }
     return out.sort((a, b) => b.last_minute - a.last_minute || a.topic.localeCompare(b.topic));
   }
