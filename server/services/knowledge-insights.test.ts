@@ -12,6 +12,7 @@ import * as overviewRoute from "@/app/api/insights/overview/route";
 import * as hiveRoute from "@/app/api/agents/hive/route";
 import { closeTestDatabases } from "../storage/test-database";
 import { startTestServer, type TestServer } from "../testing/test-server";
+import { formRequest, routeParams as params, routeRequest as request } from "../testing/route-request";
 import { connect, type TestClient } from "../testing/ws-client";
 
 const running: TestServer[] = [];
@@ -23,14 +24,6 @@ afterEach(async () => {
 });
 afterAll(closeTestDatabases);
 
-const BASE = "http://127.0.0.1:3000";
-const params = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
-const request = (url: string, cookie: string, method = "GET", body?: unknown) =>
-  new Request(`${BASE}${url}`, {
-    method,
-    headers: { cookie, host: "127.0.0.1:3000", ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 
 async function boot(env: Record<string, string> = {}) {
   const server = await startTestServer(env);
@@ -46,7 +39,7 @@ async function boot(env: Record<string, string> = {}) {
 async function process(server: TestServer, client: TestClient, cookie: string, name: string, content: string) {
   const form = new FormData();
   form.set("file", new File([content], name));
-  const job = await (await jobsRoute.POST(new Request(`${BASE}/api/jobs`, { method: "POST", body: form, headers: { cookie, host: "127.0.0.1:3000" } }))).json();
+  const job = await (await jobsRoute.POST(formRequest("/api/jobs", cookie, form))).json();
   await client.waitFor((m) => m.type === "processing_job_completed" && m.data.job_id === job.job_id, { timeoutMs: 15_000 });
   return job as { job_id: string };
 }

@@ -10,6 +10,7 @@ import * as resumeRoute from "@/app/api/agents/[agent_id]/resume/route";
 import * as agentsRoute from "@/app/api/agents/route";
 import { closeTestDatabases } from "../../storage/test-database";
 import { startTestServer, type TestServer } from "../../testing/test-server";
+import { formRequest, routeParams as params, routeRequest as jsonRequest } from "../../testing/route-request";
 import { connect, type Message, type TestClient } from "../../testing/ws-client";
 import { runLearningCycle } from "./learning-cycle";
 
@@ -37,19 +38,11 @@ async function watch(server: TestServer, cookie: string, topics: string[]) {
   return client;
 }
 
-const BASE = "http://127.0.0.1:3000";
-const params = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
-const jsonRequest = (url: string, cookie: string, method = "GET", body?: unknown) =>
-  new Request(`${BASE}${url}`, {
-    method,
-    headers: { cookie, host: "127.0.0.1:3000", ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 
 function upload(cookie: string, name: string, content: string) {
   const form = new FormData();
   form.set("file", new File([content], name));
-  return jobsRoute.POST(new Request(`${BASE}/api/jobs`, { method: "POST", body: form, headers: { cookie, host: "127.0.0.1:3000" } }));
+  return jobsRoute.POST(formRequest("/api/jobs", cookie, form));
 }
 
 const taskEvents = (client: TestClient, taskId: string) => client.messages.filter((m) => m.topic === "tasks" && m.data?.task_id === taskId);

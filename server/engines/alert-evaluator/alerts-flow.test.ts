@@ -8,6 +8,7 @@ import * as rulesRoute from "@/app/api/alerts/rules/route";
 import * as ruleRoute from "@/app/api/alerts/rules/[rule_id]/route";
 import { closeTestDatabases } from "../../storage/test-database";
 import { startTestServer, type TestServer } from "../../testing/test-server";
+import { routeParams as params, routeRequest as request } from "../../testing/route-request";
 import { connect, type TestClient } from "../../testing/ws-client";
 
 const running: TestServer[] = [];
@@ -19,14 +20,6 @@ afterEach(async () => {
 });
 afterAll(closeTestDatabases);
 
-const BASE = "http://127.0.0.1:3000";
-const params = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
-const request = (url: string, cookie: string, method = "GET", body?: unknown) =>
-  new Request(`${BASE}${url}`, {
-    method,
-    headers: { cookie, host: "127.0.0.1:3000", ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 
 async function boot() {
   const server = await startTestServer();

@@ -13,6 +13,7 @@ import * as cancelRoute from "@/app/api/dag-runs/[run_id]/cancel/route";
 import * as listRunsRoute from "@/app/api/dag-runs/route";
 import { closeTestDatabases } from "../../storage/test-database";
 import { startTestServer, type TestServer } from "../../testing/test-server";
+import { routeParams as params, routeRequest as request } from "../../testing/route-request";
 import { connect, type Message, type TestClient } from "../../testing/ws-client";
 
 const running: TestServer[] = [];
@@ -24,14 +25,6 @@ afterEach(async () => {
 });
 afterAll(closeTestDatabases);
 
-const BASE = "http://127.0.0.1:3000";
-const params = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
-const request = (url: string, cookie: string, method = "GET", body?: unknown) =>
-  new Request(`${BASE}${url}`, {
-    method,
-    headers: { cookie, host: "127.0.0.1:3000", ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 
 async function boot(env: Record<string, string> = {}, reset = true) {
   const server = await startTestServer({ DAG_RETRY_BASE_MS: "20", ...env }, { reset });

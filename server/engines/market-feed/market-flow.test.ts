@@ -10,6 +10,7 @@ import * as watchlistRoute from "@/app/api/market/watchlist/route";
 import * as watchlistTickerRoute from "@/app/api/market/watchlist/[ticker]/route";
 import { closeTestDatabases } from "../../storage/test-database";
 import { startTestServer, type TestServer } from "../../testing/test-server";
+import { routeParams as params, routeRequest as request } from "../../testing/route-request";
 import { connect, type Message, type TestClient } from "../../testing/ws-client";
 import { DEFAULT_WATCHLIST } from "../../services/watchlists";
 
@@ -22,14 +23,6 @@ afterEach(async () => {
 });
 afterAll(closeTestDatabases);
 
-const BASE = "http://127.0.0.1:3000";
-const params = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
-const request = (url: string, cookie: string, method = "GET", body?: unknown) =>
-  new Request(`${BASE}${url}`, {
-    method,
-    headers: { cookie, host: "127.0.0.1:3000", ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 
 async function boot(env: Record<string, string> = {}) {
   const server = await startTestServer(env);
