@@ -2,10 +2,10 @@
 // Agent actions (pause / resume / remove): one set of optimistic mutations per page, the remove
 // confirmation dialog, and the card's buttons.
 import * as React from "react";
-import { AlertDialog as AlertDialogPrimitive } from "radix-ui";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LoaderCircle, Pause, Play, Trash2 } from "lucide-react";
 
-import { Button, buttonVariants } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { allowedAgentActions, usePauseAgent, useRemoveAgent, useResumeAgent, type AgentRow } from "@/lib/query/hooks/use-agents";
 import { AGENT_ACTION_LABELS } from "./agent-status-badge";
 
@@ -116,36 +116,22 @@ function ConfirmRemoveDialog({
   onOpenChange: (open: boolean) => void;
   onConfirm: (agent: AgentRow) => void;
 }) {
-  // Keep the last agent while the dialog animates out.
-  const [shown, setShown] = React.useState<AgentRow | null>(agent);
-  if (agent && agent !== shown) setShown(agent);
-  const name = shown?.name ?? "this agent";
-  const working = shown?.status === "working" && shown.current_task !== null;
   return (
-    <AlertDialogPrimitive.Root open={agent !== null} onOpenChange={onOpenChange}>
-      <AlertDialogPrimitive.Portal>
-        <AlertDialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50 motion-safe:data-[state=open]:animate-fade-in motion-safe:data-[state=closed]:animate-fade-out" />
-        <AlertDialogPrimitive.Content
-          data-testid="confirm-remove-agent"
-          className="fixed left-1/2 top-1/2 z-50 grid w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 rounded-xl border bg-popover p-6 text-popover-foreground shadow-lg outline-none motion-safe:data-[state=open]:animate-pop-in"
-        >
-          <div className="grid gap-2">
-            <AlertDialogPrimitive.Title className="text-lg font-semibold">Remove {name}?</AlertDialogPrimitive.Title>
-            <AlertDialogPrimitive.Description className="text-sm text-muted-foreground">
-              {working
-                ? `${name} leaves the hive and its current task moves to another agent. `
-                : `${name} leaves the hive and takes no more work. `}
-              Its history stays in finished tasks. This cannot be undone.
-            </AlertDialogPrimitive.Description>
-          </div>
-          <div className="flex justify-end gap-2">
-            <AlertDialogPrimitive.Cancel className={buttonVariants({ variant: "outline" })}>Keep it</AlertDialogPrimitive.Cancel>
-            <AlertDialogPrimitive.Action className={buttonVariants({ variant: "destructive" })} onClick={() => shown && onConfirm(shown)}>
-              Remove
-            </AlertDialogPrimitive.Action>
-          </div>
-        </AlertDialogPrimitive.Content>
-      </AlertDialogPrimitive.Portal>
-    </AlertDialogPrimitive.Root>
+    <ConfirmDialog
+      subject={agent}
+      onOpenChange={onOpenChange}
+      onConfirm={onConfirm}
+      title={(a) => `Remove ${a.name}?`}
+      description={(a) => (
+        <>
+          {a.status === "working" && a.current_task !== null
+            ? `${a.name} leaves the hive and its current task moves to another agent. `
+            : `${a.name} leaves the hive and takes no more work. `}
+          Its history stays in finished tasks. This cannot be undone.
+        </>
+      )}
+      confirmLabel="Remove"
+      testId="confirm-remove-agent"
+    />
   );
 }

@@ -3,10 +3,10 @@
 // dialog, the row's actions menu and the detail page's buttons.
 import * as React from "react";
 import Link from "next/link";
-import { AlertDialog as AlertDialogPrimitive } from "radix-ui";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Ban, Ellipsis, ExternalLink, RotateCcw, Trash2 } from "lucide-react";
 
-import { Button, buttonVariants } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -21,7 +21,6 @@ import {
   useRetryJob,
   type JobRow,
 } from "@/lib/query/hooks/use-jobs";
-import { cn } from "@/lib/utils";
 
 interface JobActions {
   retry(job: JobRow): void;
@@ -172,35 +171,14 @@ function ConfirmDeleteDialog({
   onOpenChange: (open: boolean) => void;
   onConfirm: (job: JobRow) => void;
 }) {
-  // Keep the last job while the dialog animates out.
-  const [shown, setShown] = React.useState<JobRow | null>(job);
-  if (job && job !== shown) setShown(job);
-  const name = shown?.filename ?? shown?.job_id ?? "this job";
   return (
-    <AlertDialogPrimitive.Root open={job !== null} onOpenChange={onOpenChange}>
-      <AlertDialogPrimitive.Portal>
-        <AlertDialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50 motion-safe:data-[state=open]:animate-fade-in motion-safe:data-[state=closed]:animate-fade-out" />
-        <AlertDialogPrimitive.Content
-          data-testid="confirm-delete"
-          className="fixed left-1/2 top-1/2 z-50 grid w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 rounded-xl border bg-popover p-6 text-popover-foreground shadow-lg outline-none motion-safe:data-[state=open]:animate-pop-in"
-        >
-          <div className="grid gap-2">
-            <AlertDialogPrimitive.Title className="text-lg font-semibold">Delete {name}?</AlertDialogPrimitive.Title>
-            <AlertDialogPrimitive.Description className="text-sm text-muted-foreground">
-              The job and its results (extracted text, summary, entities and insights) are removed for everyone. This cannot be undone.
-            </AlertDialogPrimitive.Description>
-          </div>
-          <div className="flex justify-end gap-2">
-            <AlertDialogPrimitive.Cancel className={buttonVariants({ variant: "outline" })}>Keep it</AlertDialogPrimitive.Cancel>
-            <AlertDialogPrimitive.Action
-              className={cn(buttonVariants({ variant: "destructive" }))}
-              onClick={() => shown && onConfirm(shown)}
-            >
-              Delete
-            </AlertDialogPrimitive.Action>
-          </div>
-        </AlertDialogPrimitive.Content>
-      </AlertDialogPrimitive.Portal>
-    </AlertDialogPrimitive.Root>
+    <ConfirmDialog
+      subject={job}
+      onOpenChange={onOpenChange}
+      onConfirm={onConfirm}
+      title={(j) => `Delete ${j.filename ?? j.job_id}?`}
+      description={() => "The job and its results (extracted text, summary, entities and insights) are removed for everyone. This cannot be undone."}
+      testId="confirm-delete"
+    />
   );
 }
