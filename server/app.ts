@@ -7,6 +7,13 @@ import type { AddressInfo } from "node:net";
 import { createApiKeyStore } from "./auth/api-keys";
 import { createSessionStore } from "./auth/sessions";
 import { createMemoryBus } from "./bus/memory-bus";
+import type { Bus } from "./bus/bus";
+import { withBootLock } from "./cluster/boot-lock";
+import { newIdentity } from "./cluster/identity";
+import { assignLeaderDuties, type Duty } from "./cluster/leader-duties";
+import { createLeaderElection } from "./cluster/leader-election";
+import { createMembership } from "./cluster/membership";
+import { busSignals } from "./cluster/signals";
 import { loadEnv, type Env } from "./env";
 import { createHub } from "./hub/hub";
 import { randomSecret } from "./ids";
@@ -22,7 +29,7 @@ import { createMarketService } from "./services/market";
 import { createWatchlistsService } from "./services/watchlists";
 import { createMarketSimulator } from "./engines/market-feed/simulator";
 import { createUsersService } from "./services/users";
-import { createAdminService } from "./services/admin";
+import { createAdminService, type InstanceReport } from "./services/admin";
 import { createAdminReporter } from "./engines/admin-reporter";
 import { createAgentsService } from "./services/agents";
 import { createTasksService } from "./services/tasks";
@@ -71,8 +78,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const repos = createRepositories(database.db);
   log.info({ driver: database.driver }, "storage ready");
 
-  if (env.REDIS_URL) log.warn("REDIS_URL is set but the Redis bus is not built yet; using the in-process bus");
-  const bus = createMemoryBus({ logSize: env.BUS_LOG_SIZE });
+  const identity = newIdentity(env.CLUSTER_LEASE_MS);
+  const bus: Bus = env.REDIS_URL
+    ? await (await import("./bus/redis-bus")).createRedisBus({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, logSize: env.BUS_LOG_SIZE, log: log.child({ module: "bus" }) })
+    : createMemoryBus({ logSize: env.BUS_LOG_SIZE });
+  log.info({ bus: bus.kind, instance_id: identity.instanceId }, "bus ready");
+  const signals = busSignals({ bus, instanceId: identity.instanceId, log: log.child({ module: "signals" }) });
+  const cluster = { identity, signals };
+  // Registered before any engine takes work, so the work it marks as its own is known to be alive.
+  const membership = createMembership({ repos, identity, log: log.child({ module: "membership" }) });
+  await membership.start();
+  const election = createLeaderElection({ repos, identity, log: log.child({ module: "leader-election" }) });
   const metrics = createMetrics();
 
   const secret = env.SESSION_SECRET ?? (await repos.settings.getOrInsert("session_secret", randomSecret(48)));
@@ -80,15 +96,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const apiKeys = createApiKeyStore(repos);
   const users = createUsersService(repos);
   const market = createMarketService({ repos, bus });
-  const watchlists = createWatchlistsService({ repos, bus });
-  const agents = createAgentsService({ repos, bus });
-  const tasks = createTasksService({ repos, bus });
+  const watchlists = createWatchlistsService({ repos, bus, cluster });
+  const agents = createAgentsService({ repos, bus, cluster });
+  const tasks = createTasksService({ repos, bus, cluster });
   const knowledge = createKnowledgeService({ repos, bus });
   const insights = createInsightsService({ repos, bus });
   const hive = createHiveService({ bus, agents, tasks });
   const ingest = createIngestService({ market, agents, insights });
   const notifications = createNotificationsService({ repos, bus });
-  const dags = createDagsService({ repos, bus, notifications });
+  const dags = createDagsService({ repos, bus, notifications, cluster });
   const alerts = createAlertsService({ repos, bus, notifications });
   const jobs = createJobsService({
     repos,
@@ -97,18 +113,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     uploadDir: path.join(env.dataDir, "uploads"),
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
     typeOf: processingSteps.jobTypeFor,
+    cluster,
   });
-  await users.bootstrapAdmin({ email: env.SWITCHBOARD_ADMIN_EMAIL, password: env.SWITCHBOARD_ADMIN_PASSWORD, log });
-  const seeded = await agents.seedBuiltins();
-  if (seeded > 0) log.info({ agents: seeded }, "created the built-in agents");
-  const seededDags = await dags.seed(exampleDags(`http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`));
-  if (seededDags > 0) log.info({ dags: seededDags }, "created the example DAGs");
+  await withBootLock(database, async () => {
+    await users.bootstrapAdmin({ email: env.SWITCHBOARD_ADMIN_EMAIL, password: env.SWITCHBOARD_ADMIN_PASSWORD, log });
+    const seeded = await agents.seedBuiltins();
+    if (seeded > 0) log.info({ agents: seeded }, "created the built-in agents");
+    const seededDags = await dags.seed(exampleDags(`http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`));
+    if (seededDags > 0) log.info({ dags: seededDags }, "created the example DAGs");
+  });
   jobs.onCancelled((jobId) => {
     tasks.cancelForJob(jobId, "its job was cancelled").catch((err: unknown) => log.error({ err, job_id: jobId }, "could not cancel a job's tasks"));
   });
 
   const hub = createHub({
     bus,
+    instanceId: identity.instanceId,
     sessions,
     apiKeys,
     metrics,
@@ -126,8 +146,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
   });
 
-  const admin = createAdminService({ repos, bus, connections: hub, sessions, apiKeys, users, notifications, log: log.child({ module: "admin" }) });
-  const adminReporter = createAdminReporter({ admin, hub, log: log.child({ module: "admin-reporter" }) });
+  const admin = createAdminService({
+    repos,
+    bus,
+    connections: hub,
+    sessions,
+    apiKeys,
+    users,
+    notifications,
+    log: log.child({ module: "admin" }),
+    peers: async () =>
+      (await membership.alive())
+        .filter((row) => row.instance_id !== identity.instanceId)
+        .map((row) => ({ instance_id: row.instance_id, hostname: row.hostname, report: (row.snapshot ?? null) as InstanceReport | null })),
+  });
+  // Every heartbeat carries this instance's sockets, for the cluster-wide admin console.
+  membership.setSnapshot(() => admin.instanceReport());
+  const adminReporter = createAdminReporter({ admin, hub, log: log.child({ module: "admin-reporter" }), reportsTopics: () => election.isLeader() });
 
   const steps = {
     extractText: processingSteps.extractText,
@@ -162,7 +197,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const learning = periodic("learning cycle", env.LEARNING_INTERVAL_MS, () => runLearningCycle(agents), log);
   const insightAnalyzer = periodic("insight analyzer", env.INSIGHT_INTERVAL_MS, () => analyzeNow({ insights, periodMs: env.INSIGHT_PERIOD_MS }), log);
   const hiveReporter = periodic("hive status", env.HIVE_INTERVAL_MS, () => hive.publish(), log, { runAtStart: true });
-  const producers = [dashboardMetrics, learning, insightAnalyzer, hiveReporter];
+  // Work an instance that died (or stopped) left half done is taken up by the leader every lease.
+  const workRecovery = periodic(
+    "work recovery",
+    identity.leaseMs,
+    async () => {
+      const agentsReleased = (await agents.releaseInterrupted()).length;
+      const recovered = await tasks.recoverInterrupted();
+      const jobsRequeued = (await jobs.requeueInterrupted()).length;
+      const runsFailed = await dags.failInterrupted();
+      await repos.cluster.prune(24 * 3600_000);
+      if (agentsReleased + recovered.requeued + recovered.cancelled + jobsRequeued + runsFailed > 0) {
+        log.info({ agents: agentsReleased, ...recovered, jobs: jobsRequeued, dag_runs: runsFailed }, "took up the work of instances that are gone");
+      }
+    },
+    log,
+    { runAtStart: true },
+  );
   const dagRunner = createDagRunner({
     dags,
     jobs,
@@ -201,6 +252,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     thresholds: { cpu: env.RESOURCE_ALERT_CPU, memory: env.RESOURCE_ALERT_MEMORY, disk: env.RESOURCE_ALERT_DISK },
     modules: { hub, bus, database, jobProcessor, agentScheduler, dagRunner, marketFeed },
   });
+  const stopBusWatch = bus.onConnectionChange((connected) => {
+    if (connected) log.info({ bus: bus.kind }, "the bus is connected again");
+    else log.error({ bus: bus.kind }, "the bus lost its connection; events wait until it is back");
+  });
   const alertEvaluator = createAlertEvaluator({ alerts, bus, log: log.child({ module: "alert-evaluator" }) });
 
   const stopWatchlistFeed = watchlists.onChanged((list) => {
@@ -220,19 +275,31 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     apiKeys,
     services: { users, market, watchlists, ingest, notifications, jobs, agents, tasks, knowledge, insights, hive, dags, system, alerts, admin },
     engines: { marketFeed, jobProcessor, agentScheduler, insightAnalyzer, dagRunner, systemMonitor, alertEvaluator, adminReporter },
+    cluster: { identity, membership, election },
     hub,
     allowedOrigins: env.ALLOWED_ORIGINS,
   };
   setRegistry(registry);
 
+  // Every instance takes jobs, tasks and DAG runs (row locks keep each with one instance); the
+  // periodic producers, the market feed, the host monitor and the alert evaluator run on the leader.
   await agentScheduler.start();
   await jobProcessor.start();
   await dagRunner.start();
-  for (const producer of producers) producer.start();
-  marketFeed?.start();
-  systemMonitor.start();
-  await alertEvaluator.start();
   adminReporter.start();
+  const duty = (name: string, engine: { start(): void | Promise<void>; stop(): Promise<void> }): Duty => ({ name, start: () => engine.start(), stop: () => engine.stop() });
+  const duties: Duty[] = [
+    duty("work recovery", workRecovery),
+    duty("dashboard metrics", dashboardMetrics),
+    duty("learning cycle", learning),
+    duty("insight analyzer", insightAnalyzer),
+    duty("hive status", hiveReporter),
+    ...(marketFeed ? [duty("market feed", marketFeed)] : []),
+    duty("system monitor", systemMonitor),
+    duty("alert evaluator", alertEvaluator),
+  ];
+  assignLeaderDuties(election, duties, log.child({ module: "leader-duties" }));
+  await election.start();
 
   // Next gets a private emitter as its "httpServer": it attaches its own upgrade listener (dev HMR)
   // there, and we forward only the upgrades that are not ours. See DESIGN.md, "Upgrades".
@@ -268,14 +335,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await stopped;
       metricsAfterJob.cancel();
       stopWatchlistFeed();
-      await systemMonitor.stop(); // first: a health check must not see the engines stopping
-      await marketFeed?.stop();
-      await alertEvaluator.stop();
-      await Promise.all(producers.map((p) => p.stop()));
+      // Leader duties first (the host monitor's checks must not see the engines stopping), and the
+      // lease handed back so another instance leads at once.
+      await election.stop();
       await dagRunner.stop();
       await jobProcessor.stop();
       await agentScheduler.stop();
+      await membership.stop(); // the work left half done is taken up by the others now
       await market.stop();
+      system.stop();
+      stopBusWatch();
+      signals.close();
       await bus.close();
       if (next) await next.close().catch(() => {});
       if (!options.database) await database.close();

@@ -13,6 +13,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
+  /** Redis keys and channels start with this, so several clusters (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, "REDIS_PREFIX may hold letters, digits and : _ . -").default("switchboard:"),
+  /** Cluster: an instance silent this long is gone (its work is taken up again); the leader lease lasts this long. */
+  CLUSTER_LEASE_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   ALLOWED_ORIGINS: z
     .string()

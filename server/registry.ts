@@ -1,5 +1,8 @@
 // The one process-wide instance of everything stateful, kept on globalThis so that Next's bundled
 // route handlers and the custom server (which load separate copies of modules) share it.
+import type { ClusterIdentity } from "./cluster/identity";
+import type { LeaderElection } from "./cluster/leader-election";
+import type { Membership } from "./cluster/membership";
 import type { ApiKeyStore } from "./auth/api-keys";
 import type { SessionStore } from "./auth/sessions";
 import type { Bus } from "./bus/bus";
@@ -61,6 +64,8 @@ export interface Registry {
     alerts: AlertsService;
     admin: AdminService;
   };
+  /** This instance in the cluster: its identity, its heartbeat, and whether it leads. */
+  cluster: { identity: ClusterIdentity; membership: Membership; election: LeaderElection };
   engines: {
     /** The market feed (the simulator), or null with MARKET_FEED=off. */
     marketFeed: MarketFeed | null;

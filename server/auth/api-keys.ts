@@ -20,6 +20,8 @@ export interface ApiKeyStore {
   /** The principal of a presented key, or null for an unknown or revoked key. */
   resolve(key: string | undefined | null): Promise<Principal | null>;
   revoke(id: string): Promise<ApiKeyInfo | null>;
+  /** Drops the key from this process's cache (it was revoked through another instance). */
+  forget(id: string): void;
   list(): Promise<ApiKeyInfo[]>;
 }
 
@@ -60,8 +62,11 @@ export function createApiKeyStore(repos: Repositories, now: () => Date = () => n
       cache.set(hash, { principal, until: t + CACHE_MS });
       return principal;
     },
-    async revoke(id) {
+    forget(id) {
       for (const [hash, entry] of cache) if (entry.principal.id === id) cache.delete(hash);
+    },
+    async revoke(id) {
+      this.forget(id);
       const row = await repos.apiKeys.revoke(id, now());
       return row ? toInfo(row) : null;
     },

@@ -37,6 +37,16 @@ export interface BusStats {
   connected: boolean;
 }
 
+/**
+ * A message between server instances, never sent to clients: a cache to drop or sockets to close
+ * on whichever instance holds them. `from` is the sending instance.
+ */
+export interface ControlMessage {
+  kind: string;
+  from: string;
+  data: unknown;
+}
+
 export interface Bus {
   readonly kind: "memory" | "redis";
   /** Changes whenever the replay log starts over; ids are ordered only within one epoch. */
@@ -57,6 +67,12 @@ export interface Bus {
   replay(filter: TopicFilter, since: string): Promise<ReplayResult>;
   /** The latest value of every ephemeral (topic, type) whose topic passes `filter`. */
   latest(filter: TopicFilter): Promise<BusEvent[]>;
+  /** Sends a control message to every instance, this one included. */
+  sendControl(message: ControlMessage): Promise<void>;
+  /** Every control message, from any instance. Returns a teardown. */
+  onControl(listener: (message: ControlMessage) => void): () => void;
+  /** Called when the bus loses (`false`) or regains (`true`) its store; never for the memory bus. Returns a teardown. */
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
   stats(): BusStats;
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // The in-process bus: a bounded replay log of durable events (a ring buffer), the latest value of
 // each ephemeral (topic, type), and an epoch that is new with every process (the log starts empty).
 import { randomBytes } from "node:crypto";
-import type { Bus, BusEvent, BusStats, PublishInput, ReplayResult, TopicFilter } from "./bus";
+import type { Bus, BusEvent, BusStats, ControlMessage, PublishInput, ReplayResult, TopicFilter } from "./bus";
 import { compareEventIds, eventIdGenerator, formatEventId, parseEventId, type EventId } from "./event-id";
 
 export interface MemoryBusOptions {
@@ -26,6 +26,7 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
   let lastEvicted: EventId | null = null;
   const latest = new Map<string, BusEvent>();
   const listeners = new Set<(event: BusEvent) => void>();
+  const controlListeners = new Set<(message: ControlMessage) => void>();
   let published = 0;
   let closed = false;
 
@@ -91,6 +92,20 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
       // A process's memory bus never starts over while it lives: its epoch changes only with the process.
       return () => {};
     },
+    async sendControl(message) {
+      if (closed) throw new Error("bus is closed");
+      // Delivered on a later tick, as a message from another instance would be.
+      queueMicrotask(() => {
+        for (const listener of controlListeners) listener(message);
+      });
+    },
+    onControl(listener) {
+      controlListeners.add(listener);
+      return () => controlListeners.delete(listener);
+    },
+    onConnectionChange() {
+      return () => {};
+    },
     async replay(filter: TopicFilter, since: string): Promise<ReplayResult> {
       const id = parseEventId(since);
       if (!id) return { ok: false, reason: "unknown_id" };
@@ -128,6 +143,7 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
     async close() {
       closed = true;
       listeners.clear();
+      controlListeners.clear();
     },
   };
 }

@@ -70,6 +70,13 @@ export class Connection {
   private queue: Promise<void> = Promise.resolve();
   /** While a subscribe is answered, live events wait here (null when not buffering). */
   private pending: PreparedEvent[] | null = null;
+  /**
+   * After a replay: durable events up to `id` on topics `filter` accepts were already sent (or the
+   * client had them). With the Redis bus this instance may read the stream behind the replay or
+   * behind the instance the client came from, so such events can still arrive live: they are skipped.
+   * Ids are one order across the cluster, so the first live event past `id` retires the floor.
+   */
+  private floors: { id: EventId; filter: (topic: string) => boolean }[] = [];
 
   constructor(
     readonly id: string,
@@ -127,6 +134,7 @@ export class Connection {
 
   /** Sends a live event (already permission-checked and matched by the hub). */
   deliver(prepared: PreparedEvent): void {
+    if (prepared.id && this.floors.length > 0 && this.belowFloor(prepared)) return;
     if (this.pending) {
       if (this.pending.length >= this.ctx.options.maxPendingEvents) {
         this.dropAsSlowConsumer();
@@ -136,6 +144,26 @@ export class Connection {
       return;
     }
     this.sendFrame(prepared.payload);
+  }
+
+  /** The bus started a new epoch (its log was lost): everything this socket holds must be fetched again. */
+  resyncAll(reason: string): void {
+    this.floors = [];
+    if (!this.principal || this.subscriptions.size === 0) return;
+    this.ctx.metrics.resyncs.inc();
+    this.resyncsServed += 1;
+    this.ctx.onResync?.(this);
+    this.sendFrame(controlFrame("resync", { topics: [...this.subscriptions.keys()], reason }));
+  }
+
+  private belowFloor(prepared: PreparedEvent): boolean {
+    let skip = false;
+    this.floors = this.floors.filter((floor) => {
+      if (compareEventIds(prepared.id!, floor.id) > 0) return false;
+      if (floor.filter(prepared.event.topic)) skip = true;
+      return true;
+    });
+    return skip;
   }
 
   sendFrame(frame: string | Buffer): boolean {
@@ -335,11 +363,15 @@ export class Connection {
       this.ctx.onResync?.(this);
       this.sendFrame(controlFrame("resync", { topics: names, reason: resyncReason }));
     }
-    let newest: EventId | null = null;
+    // The client has everything up to `since` and now the replay: nothing at or below the newer of
+    // the two is sent again on these topics.
+    let newest: EventId | null = resyncReason === null && message.since !== undefined ? parseEventId(message.since) : null;
     for (const event of replayed) {
       this.sendFrame(serializeEvent(event));
-      newest = parseEventId(event.id!) ?? newest;
+      const id = parseEventId(event.id!);
+      if (id && (!newest || compareEventIds(id, newest) > 0)) newest = id;
     }
+    if (newest) this.floors.push({ id: newest, filter });
     for (const event of latest) this.sendFrame(serializeEvent(event));
     const latestSent = new Set<BusEvent>(latest);
     this.flushPending(filter, newest, latestSent);

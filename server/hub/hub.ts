@@ -224,6 +224,11 @@ export function createHub(deps: HubDeps): Hub {
   let quoteSeq = 0;
 
   const stopBus = bus.subscribe((event) => fanOut(event));
+  // A new epoch means the replay log was lost (Redis restarted empty): events may have been missed.
+  const stopEpoch = bus.onEpochChange((epoch) => {
+    log.warn({ epoch, sockets: open.size }, "the bus started a new epoch; every socket is told to resync");
+    for (const connection of open) connection.resyncAll("epoch_changed");
+  });
 
   function fanOut(event: BusEvent): void {
     const parsed = parseTopic(event.topic);
@@ -381,6 +386,7 @@ export function createHub(deps: HubDeps): Hub {
     async close() {
       closing = true;
       stopBus();
+      stopEpoch();
       stopConflation();
       stopHeartbeat();
       const waiting = [...open].map(

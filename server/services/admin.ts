@@ -1,5 +1,7 @@
 // Admin service: the console's actions (disconnect, broadcast, users, API keys), each audited first, and
 // the `admin` topic's events (connections opened/updated/closed, topic figures, user/key changes, audit).
+// In a cluster its figures cover every instance: the others' come from the reports they send with
+// their heartbeats, and actions on their sockets and caches reach them as control messages on the bus.
 import type { AdminBroadcastBody, AdminBroadcastResponse, AdminConnectionsResponse, UpdateUserBody, UpdateUserResponse } from "@/lib/api/admin";
 import { adminBroadcastBody } from "@/lib/api/admin";
 import type {
@@ -12,7 +14,8 @@ import type {
 } from "@/lib/protocol/entities/admin";
 import type { EventDataInputOf, EventType } from "@/lib/protocol/events";
 import type { JsonObject } from "@/lib/protocol/entities/common";
-import { topics } from "@/lib/protocol/topics";
+import { parsePattern, patternMatches, topics } from "@/lib/protocol/topics";
+import { canRead } from "../auth/permissions";
 import type { ApiKeyStore } from "../auth/api-keys";
 import type { Principal, Role } from "../auth/principal";
 import type { SessionStore } from "../auth/sessions";
@@ -53,6 +56,31 @@ export interface ConnectionsPort {
   disconnect(match: (principal: Principal | null, clientId: string) => boolean, code?: number, reason?: string): number;
 }
 
+/** What an instance reports of its sockets with each heartbeat. */
+export interface InstanceReport {
+  connections: AdminConnection[];
+  figures: { connections: number; subscriptions: number; by_pattern: Record<string, number>; resyncs_served: number };
+}
+
+/** Another live instance of the cluster and its latest report (null before its first). */
+export interface PeerInstance {
+  instance_id: string;
+  hostname: string;
+  report: InstanceReport | null;
+}
+
+/** Sockets a report lists at most (a heartbeat must stay small). */
+const MAX_REPORTED_CONNECTIONS = 2_000;
+
+/** Control messages this service sends to every instance. */
+const CONTROL = {
+  disconnect: "admin.disconnect",
+  forgetUser: "admin.forget_user",
+  forgetApiKey: "admin.forget_api_key",
+} as const;
+
+type RemoteTarget = { client_id: string } | { user_id: string } | { api_key_id: string };
+
 /** Who acts: the signed-in admin. */
 export interface Actor {
   id: string;
@@ -73,11 +101,44 @@ export interface AdminServiceDeps {
   notifications: NotificationsService;
   log: Logger;
   now?: () => Date;
+  /** The other live instances with their reports (default: none, a single instance). */
+  peers?: () => Promise<PeerInstance[]>;
 }
 
 export function createAdminService(deps: AdminServiceDeps) {
   const { repos, bus, connections: port, sessions, apiKeys, users, notifications, log } = deps;
   const now = deps.now ?? (() => new Date());
+  const peers = deps.peers ?? (async () => []);
+
+  const matcher = (target: RemoteTarget) => (p: Principal | null, clientId: string) =>
+    "client_id" in target ? clientId === target.client_id : "user_id" in target ? p?.kind === "user" && p.id === target.user_id : p?.kind === "api_key" && p.id === target.api_key_id;
+
+  // Requests from other instances: close sockets held here, forget cached sessions and keys.
+  bus.onControl((message) => {
+    if (message.from === port.instanceId) return;
+    const data = message.data as { target?: RemoteTarget; user_id?: string; api_key_id?: string; reason?: string };
+    if (message.kind === CONTROL.disconnect && data.target) port.disconnect(matcher(data.target), POLICY, data.reason ?? "disconnected by an admin");
+    else if (message.kind === CONTROL.forgetUser && data.user_id) sessions.forgetUser(data.user_id);
+    else if (message.kind === CONTROL.forgetApiKey && data.api_key_id) apiKeys.forget(data.api_key_id);
+  });
+
+  async function tellOthers(kind: string, data: unknown): Promise<void> {
+    await bus.sendControl({ kind, from: port.instanceId, data }).catch((err: unknown) => log.error({ err, kind }, "could not reach the other instances"));
+  }
+
+  /** Closes matching sockets here and asks every other instance to; resolves with how many the cluster holds. */
+  async function disconnectEverywhere(target: RemoteTarget, reason: string): Promise<number> {
+    const closed = port.disconnect(matcher(target), POLICY, reason);
+    const elsewhere = await remoteConnections();
+    const match = matcher(target);
+    const remote = elsewhere.filter((c) => match(principalOf(c), c.client_id)).length;
+    if (elsewhere.length > 0 || remote > 0) await tellOthers(CONTROL.disconnect, { target, reason });
+    return closed + remote;
+  }
+
+  async function remoteConnections(): Promise<AdminConnection[]> {
+    return (await peers()).flatMap((p) => p.report?.connections ?? []);
+  }
   /** Per open socket: its version and the figures it was last reported with. */
   const tracked = new Map<string, { version: number; signature: string }>();
 
@@ -114,19 +175,24 @@ export function createAdminService(deps: AdminServiceDeps) {
     return `${info.messages_in}|${info.messages_out}|${info.buffered_bytes}|${info.last_seen_at}|${info.resyncs_served}|${info.subscriptions.join(",")}`;
   }
 
-  function liveByUser(): Map<string, { sockets: number; lastSeen: string | null }> {
+  /** Per user: open sockets on every instance and when one was last heard from. */
+  async function liveByUser(): Promise<Map<string, { sockets: number; lastSeen: string | null }>> {
     const out = new Map<string, { sockets: number; lastSeen: string | null }>();
-    for (const c of port.connections()) {
-      if (c.principal?.kind !== "user") continue;
-      const entry = out.get(c.principal.id) ?? { sockets: 0, lastSeen: null };
+    const seen = [
+      ...port.connections().map((c) => ({ userId: c.principal?.kind === "user" ? c.principal.id : null, lastSeen: c.last_seen_at })),
+      ...(await remoteConnections()).map((c) => ({ userId: c.user_id, lastSeen: c.last_seen_at })),
+    ];
+    for (const c of seen) {
+      if (!c.userId) continue;
+      const entry = out.get(c.userId) ?? { sockets: 0, lastSeen: null };
       entry.sockets += 1;
-      if (entry.lastSeen === null || c.last_seen_at > entry.lastSeen) entry.lastSeen = c.last_seen_at;
-      out.set(c.principal.id, entry);
+      if (entry.lastSeen === null || c.lastSeen > entry.lastSeen) entry.lastSeen = c.lastSeen;
+      out.set(c.userId, entry);
     }
     return out;
   }
 
-  function toUser(row: UserRow, live = liveByUser()): AdminUser {
+  function toUser(row: UserRow, live: Map<string, { sockets: number; lastSeen: string | null }>): AdminUser {
     const l = live.get(row.id);
     const stored = row.last_seen_at?.toISOString() ?? null;
     const lastSeen = [stored, l?.lastSeen ?? null].filter((t): t is string => t !== null).sort().at(-1) ?? null;
@@ -143,8 +209,18 @@ export function createAdminService(deps: AdminServiceDeps) {
     };
   }
 
-  function isUser(userId: string) {
-    return (p: Principal | null) => p?.kind === "user" && p.id === userId;
+  /** Sockets of the cluster that would receive an event on `topic` now: exact here, as last reported elsewhere. */
+  async function countReaching(topic: string, match?: (principal: Principal) => boolean): Promise<number> {
+    let n = port.countReaching(topic, match);
+    for (const c of await remoteConnections()) {
+      const principal = principalOf(c);
+      if (!principal || !canRead(principal, topic) || (match && !match(principal))) continue;
+      if (c.topics.some((t) => {
+        const pattern = parsePattern(t);
+        return pattern !== null && patternMatches(pattern, topic);
+      })) n += 1;
+    }
+    return n;
   }
 
   const service = {
@@ -194,33 +270,55 @@ export function createAdminService(deps: AdminServiceDeps) {
       return changed.length;
     },
 
-    topics(): AdminTopicsSnapshot {
+    /** What this instance reports of its sockets with each heartbeat. */
+    instanceReport(): InstanceReport {
       const figures = port.figures();
+      const connections: AdminConnection[] = [];
+      for (const c of port.connections()) {
+        if (c.principal === null) continue;
+        if (connections.length >= MAX_REPORTED_CONNECTIONS) break;
+        connections.push(toConnection(c, tracked.get(c.client_id)?.version ?? 1));
+      }
+      return { connections, figures: { connections: figures.connections, subscriptions: figures.subscriptions, by_pattern: figures.by_pattern, resyncs_served: figures.resyncs_served } };
+    },
+
+    /**
+     * The topic figures of the whole cluster: sockets and subscribers summed over the instances,
+     * rates as this instance's hub sees them (every instance sees every event).
+     */
+    async topics(): Promise<AdminTopicsSnapshot> {
+      const own = service.instanceReport().figures;
+      const others = (await peers()).flatMap((p) => (p.report ? [p.report.figures] : []));
+      const all = [own, ...others];
+      const byPattern: Record<string, number> = {};
+      for (const f of all) for (const [pattern, n] of Object.entries(f.by_pattern)) byPattern[pattern] = (byPattern[pattern] ?? 0) + n;
       const stats = bus.stats();
       return {
         instance_id: port.instanceId,
+        instances: all.length,
         at: now().toISOString(),
-        connections: figures.connections,
-        subscriptions: figures.subscriptions,
-        subscribers: Object.entries(figures.by_pattern)
+        connections: all.reduce((n, f) => n + f.connections, 0),
+        subscriptions: all.reduce((n, f) => n + f.subscriptions, 0),
+        subscribers: Object.entries(byPattern)
           .map(([pattern, subscribers]) => ({ pattern, subscribers }))
           .sort((a, b) => b.subscribers - a.subscribers || a.pattern.localeCompare(b.pattern)),
         rates: port.topicRates().slice(0, MAX_RATE_TOPICS),
         replay_log: { size: stats.log_size, capacity: stats.log_capacity, oldest_id: stats.oldest_id, newest_id: stats.newest_id, epoch: stats.epoch },
-        resyncs_served: figures.resyncs_served,
+        resyncs_served: all.reduce((n, f) => n + f.resyncs_served, 0),
       };
     },
 
     async reportTopics(): Promise<void> {
-      await publish("admin_topics_update", service.topics(), true);
+      await publish("admin_topics_update", await service.topics(), true);
     },
 
-    listConnections(): AdminConnectionsResponse {
+    /** Every authenticated socket of the cluster: this instance's as they are now, the others' as last reported. */
+    async listConnections(): Promise<AdminConnectionsResponse> {
       const items = port
         .connections()
         .filter((c) => c.principal !== null)
         .map((c) => toConnection(c, tracked.get(c.client_id)?.version ?? 1));
-      return { instance_id: port.instanceId, at: now().toISOString(), items };
+      return { instance_id: port.instanceId, at: now().toISOString(), items: [...items, ...(await remoteConnections())] };
     },
 
     // --- Audit ----------------------------------------------------------------------------------
@@ -256,21 +354,23 @@ export function createAdminService(deps: AdminServiceDeps) {
     // --- Connections ----------------------------------------------------------------------------
 
     async disconnectConnection(actor: Actor, clientId: string): Promise<{ closed: number }> {
-      const info = port.connections().find((c) => c.client_id === clientId && c.principal !== null);
+      const local = port.connections().find((c) => c.client_id === clientId && c.principal !== null);
+      const info = local ? toConnection(local, 1) : (await remoteConnections()).find((c) => c.client_id === clientId);
       if (!info) throw new ServiceError("not_found", "no open connection with this id");
-      await service.audit(actor, "connection_disconnected", { type: "connection", id: clientId, label: info.principal?.email ?? null }, {
-        address: info.remote_address,
+      await service.audit(actor, "connection_disconnected", { type: "connection", id: clientId, label: info.email }, {
+        address: info.address,
         user_agent: info.user_agent,
+        instance_id: info.instance_id,
       });
-      return { closed: port.disconnect((_p, id) => id === clientId, POLICY, "disconnected by an admin") };
+      return { closed: await disconnectEverywhere({ client_id: clientId }, "disconnected by an admin") };
     },
 
     async disconnectUser(actor: Actor, userId: string): Promise<{ closed: number }> {
       const row = await repos.users.findById(userId);
       if (!row) throw new ServiceError("not_found", "no such user");
-      const open = liveByUser().get(userId)?.sockets ?? 0;
+      const open = (await liveByUser()).get(userId)?.sockets ?? 0;
       await service.audit(actor, "user_disconnected", { type: "user", id: userId, label: row.email }, { open_sockets: open });
-      return { closed: port.disconnect(isUser(userId), POLICY, "disconnected by an admin") };
+      return { closed: await disconnectEverywhere({ user_id: userId }, "disconnected by an admin") };
     },
 
     // --- Broadcast ------------------------------------------------------------------------------
@@ -280,7 +380,7 @@ export function createAdminService(deps: AdminServiceDeps) {
       const { target } = body;
       if (target.kind === "everyone") {
         await service.audit(actor, "broadcast_sent", { type: "broadcast", id: null, label: "everyone" }, { message: body.message, level: body.level, target });
-        const delivered = port.countReaching(topics.announcements());
+        const delivered = await countReaching(topics.announcements());
         const event = await notifications.announce(body.message, body.level);
         return { target, delivered_sockets: delivered, users: 0, id: event.id ?? null, notification_ids: [], connections: delivered };
       }
@@ -304,7 +404,7 @@ export function createAdminService(deps: AdminServiceDeps) {
       let delivered = 0;
       const ids: string[] = [];
       for (const user of recipients) {
-        delivered += port.countReaching(topics.user(user.id), (p) => p.kind === "user" && p.id === user.id);
+        delivered += await countReaching(topics.user(user.id), (p) => p.kind === "user" && p.id === user.id);
         const notification = await notifications.notify(user.id, { title: body.title ?? DEFAULT_TITLE, message: body.message, level: body.level });
         ids.push(notification.id);
       }
@@ -314,7 +414,7 @@ export function createAdminService(deps: AdminServiceDeps) {
     // --- Users ----------------------------------------------------------------------------------
 
     async listUsers(): Promise<{ items: AdminUser[]; next_cursor: null }> {
-      const live = liveByUser();
+      const live = await liveByUser();
       return { items: (await repos.users.list()).map((row) => toUser(row, live)), next_cursor: null };
     },
 
@@ -326,7 +426,7 @@ export function createAdminService(deps: AdminServiceDeps) {
       const id = newId("usr");
       await service.audit(actor, "user_created", { type: "user", id, label: email }, { role: input.role });
       await users.create({ ...input, email, id });
-      const user = toUser((await repos.users.findById(id))!);
+      const user = toUser((await repos.users.findById(id))!, new Map());
       await publish("admin_user_changed", { ...user, change: "created" });
       return user;
     },
@@ -339,7 +439,7 @@ export function createAdminService(deps: AdminServiceDeps) {
       }
       const roleChanged = change.role !== undefined && change.role !== row.role;
       const disabledChanged = change.disabled !== undefined && change.disabled !== row.disabled;
-      if (!roleChanged && !disabledChanged) return { ...toUser(row), closed_connections: 0 };
+      if (!roleChanged && !disabledChanged) return { ...toUser(row, await liveByUser()), closed_connections: 0 };
 
       const target = { type: "user" as const, id: userId, label: row.email };
       if (roleChanged) await service.audit(actor, "user_role_changed", target, { from: row.role, to: change.role! });
@@ -352,13 +452,15 @@ export function createAdminService(deps: AdminServiceDeps) {
         // Sessions end in storage and in the 5 s cache at once; then the open sockets close.
         await repos.sessions.deleteForUser(userId);
         sessions.forgetUser(userId);
-        closed = port.disconnect(isUser(userId), POLICY, "account disabled");
+        await tellOthers(CONTROL.forgetUser, { user_id: userId });
+        closed = await disconnectEverywhere({ user_id: userId }, "account disabled");
       } else if (roleChanged) {
         sessions.forgetUser(userId);
+        await tellOthers(CONTROL.forgetUser, { user_id: userId });
         // A demoted admin's sockets still carry the old role: close them so they come back as a user.
-        if (change.role === "user") closed = port.disconnect(isUser(userId), POLICY, "role changed");
+        if (change.role === "user") closed = await disconnectEverywhere({ user_id: userId }, "role changed");
       }
-      const user = toUser(updated);
+      const user = toUser(updated, await liveByUser());
       await publish("admin_user_changed", { ...user, change: disabledChanged ? (change.disabled ? "disabled" : "enabled") : "role_changed" });
       log.info({ user_id: userId, by: actor.id, role: updated.role, disabled: updated.disabled }, "admin changed a user");
       return { ...user, closed_connections: closed };
@@ -385,7 +487,8 @@ export function createAdminService(deps: AdminServiceDeps) {
       await service.audit(actor, "api_key_revoked", { type: "api_key", id, label: row.name }, {});
       const revoked = await apiKeys.revoke(id);
       if (!revoked) throw new ServiceError("not_found", "no active API key with this id");
-      const closed = port.disconnect((p) => p?.kind === "api_key" && p.id === id, POLICY, "API key revoked");
+      await tellOthers(CONTROL.forgetApiKey, { api_key_id: id });
+      const closed = await disconnectEverywhere({ api_key_id: id }, "API key revoked");
       const apiKey = toApiKey((await repos.apiKeys.findById(id))!);
       await publish("api_key_changed", { ...apiKey, change: "revoked" });
       return { ...apiKey, closed_connections: closed };
@@ -395,6 +498,13 @@ export function createAdminService(deps: AdminServiceDeps) {
 }
 
 export type AdminService = ReturnType<typeof createAdminService>;
+
+/** The principal a reported socket authenticated as. */
+function principalOf(c: AdminConnection): Principal | null {
+  if (c.user_id && c.role) return { kind: "user", id: c.user_id, email: c.email ?? "", role: c.role };
+  if (c.api_key_id) return { kind: "api_key", id: c.api_key_id, email: c.email ?? `api-key:${c.api_key_name ?? ""}`, role: "user" };
+  return null;
+}
 
 function toApiKey(row: ApiKeyRow): ApiKey {
   return {

@@ -1,6 +1,7 @@
 // Agents service: the agents that do the work. It owns every agent change (add, pause, resume,
 // remove, take a task, progress, release, learning) and publishes each one on `agents` and
 // `agents:{agent_id}`; performance is always recomputed from the agent's task attempts.
+import { localCluster, type ClusterDeps } from "../cluster/deps";
 import type { Agent, AgentCapability, AgentPerformance, AgentStatus, CapabilityImprovement } from "@/lib/protocol/entities/agents";
 import type { Severity } from "@/lib/protocol/entities/common";
 import { topics } from "@/lib/protocol/topics";
@@ -16,6 +17,8 @@ export interface AgentsServiceDeps {
   repos: Repositories;
   bus: Bus;
   now?: () => Date;
+  /** This instance in the cluster and the signals its engines hear (default: a single instance of its own). */
+  cluster?: ClusterDeps;
 }
 
 export interface NewAgent {
@@ -49,8 +52,9 @@ export const BUILTIN_AGENTS: readonly NewAgent[] = [
 export function createAgentsService(deps: AgentsServiceDeps) {
   const { repos, bus } = deps;
   const now = () => nowMs(deps.now ?? (() => new Date()));
-  const releasedListeners = new Set<(event: AgentReleased) => void>();
-  const availableListeners = new Set<() => void>();
+  const { identity, signals } = deps.cluster ?? localCluster();
+  const releasedSignal = signals.channel<AgentReleased>("agents.released");
+  const available = signals.channel("agents.available");
 
   async function publish(row: AgentRow, type: string, extra: Record<string, unknown> = {}): Promise<Agent> {
     const agent = toAgent(row);
@@ -82,13 +86,13 @@ export function createAgentsService(deps: AgentsServiceDeps) {
   }
 
   function announceAvailable() {
-    for (const listener of availableListeners) listener();
+    available.emit();
   }
 
   /** Takes the agent off its task (pause, remove) and tells the scheduler so it moves the task. */
   function released(previous: AgentRow, agent: Agent, reason: string) {
     if (previous.status !== "working" || !previous.current_task) return;
-    for (const listener of releasedListeners) listener({ agent, taskId: previous.current_task, reason });
+    releasedSignal.emit({ agent, taskId: previous.current_task, reason });
   }
 
   async function changeStatus(agentId: string, to: AgentStatusValue, from: AgentStatusValue[], reason: string): Promise<Agent> {
@@ -156,21 +160,19 @@ export function createAgentsService(deps: AgentsServiceDeps) {
 
     /** Called when an agent may take work (added, resumed, released). Returns a teardown. */
     onAvailable(listener: () => void): () => void {
-      availableListeners.add(listener);
-      return () => availableListeners.delete(listener);
+      return available.on(listener);
     },
 
     /** Called when a working agent is paused or removed. Returns a teardown. */
     onReleased(listener: (event: AgentReleased) => void): () => void {
-      releasedListeners.add(listener);
-      return () => releasedListeners.delete(listener);
+      return releasedSignal.on(listener);
     },
 
     // ---- for the agent scheduler -------------------------------------------------------------
 
     /** idle -> working on `taskId`; undefined when the agent is no longer idle. */
     async claim(agentId: string, taskId: string): Promise<Agent | undefined> {
-      const row = await repos.agents.transition(agentId, { status: "working", current_task: taskId, progress: 0 }, ["idle"]);
+      const row = await repos.agents.transition(agentId, { status: "working", owner_instance: identity.instanceId, current_task: taskId, progress: 0 }, ["idle"]);
       return row ? publish(row, "agent_status_update") : undefined;
     },
 
@@ -259,9 +261,10 @@ export function createAgentsService(deps: AgentsServiceDeps) {
       return publish(row, "agent_performance_updated");
     },
 
-    /** At boot: agents a stopped process left working are idle again. */
+    /** Agents an instance that is gone (a stopped process, a dead one) left working are idle again. */
     async releaseInterrupted(): Promise<Agent[]> {
-      const rows = await repos.agents.releaseInterrupted();
+      const rows = await repos.agents.releaseInterrupted(identity.leaseMs);
+      if (rows.length > 0) announceAvailable();
       return Promise.all(rows.map((row) => publish(row, "agent_status_update")));
     },
   };

@@ -1,6 +1,7 @@
 // DAGs service: workflow definitions (create, edit, delete, seeds) and their runs. It owns every run
 // and step change (trigger, start, step started / succeeded / failed with retry / upstream failures,
 // cancel, finish, restart recovery) and publishes each on `dags`, `dags:{dag_id}` and `dag-runs:{run_id}`.
+import { localCluster, type ClusterDeps } from "../cluster/deps";
 import type { Dag, DagRun, DagRunStep, DagStepDefinition } from "@/lib/protocol/entities/dags";
 import type { JsonObject } from "@/lib/protocol/entities/common";
 import type { DagRunDetail, DagRunsPage } from "@/lib/api/dags";
@@ -19,6 +20,8 @@ export interface DagsServiceDeps {
   bus: Bus;
   notifications: NotificationsService;
   now?: () => Date;
+  /** This instance in the cluster and the signals its engines hear (default: a single instance of its own). */
+  cluster?: ClusterDeps;
 }
 
 export interface DagDefinitionInput {
@@ -32,8 +35,9 @@ const ACTIVE: RunStatusValue[] = ["queued", "running"];
 export function createDagsService(deps: DagsServiceDeps) {
   const { repos, bus } = deps;
   const now = () => nowMs(deps.now ?? (() => new Date()));
-  const queuedListeners = new Set<() => void>();
-  const cancelledListeners = new Set<(runId: string) => void>();
+  const { identity, signals } = deps.cluster ?? localCluster();
+  const queued = signals.channel("dags.run_queued");
+  const cancelled = signals.channel<string>("dags.run_cancelled");
 
   const runTopics = (r: { dag_id: string; run_id: string }) => [topics.dags(), topics.dag(r.dag_id), topics.dagRun(r.run_id)];
 
@@ -139,7 +143,7 @@ export function createDagsService(deps: DagsServiceDeps) {
         dag.steps.map((s) => s.step_id),
       );
       await publishRun(run, "dag_run_status", steps);
-      for (const listener of queuedListeners) listener();
+      queued.emit();
       return { ...toRun(run, steps), steps: steps.map(toStep) };
     },
 
@@ -166,7 +170,7 @@ export function createDagsService(deps: DagsServiceDeps) {
       const current = await mustFindRun(runId);
       const row = await repos.dags.transitionRun(runId, { status: "cancelled", ended_at: now(), error: reason }, ACTIVE);
       if (!row) throw new ServiceError("conflict", `a ${current.status} run cannot be cancelled; only queued or running runs can`);
-      for (const listener of cancelledListeners) listener(runId); // running steps stop now
+      cancelled.emit(runId); // running steps stop now, on whichever instance runs them
       const skipped: DagRunStepRow[] = [];
       for (const step of await repos.dags.stepsOf([runId])) {
         if (step.status !== "pending" && step.status !== "running") continue;
@@ -186,20 +190,18 @@ export function createDagsService(deps: DagsServiceDeps) {
     },
 
     onQueued(listener: () => void): () => void {
-      queuedListeners.add(listener);
-      return () => queuedListeners.delete(listener);
+      return queued.on(listener);
     },
 
     onCancelled(listener: (runId: string) => void): () => void {
-      cancelledListeners.add(listener);
-      return () => cancelledListeners.delete(listener);
+      return cancelled.on(listener);
     },
 
     // ---- for the DAG runner -------------------------------------------------------------------
 
     /** Takes the oldest queued run (running from now on) with the steps it runs and who triggered it (null: an API key), or undefined. */
     async claimQueued(): Promise<{ run: DagRun; definition: DagStepDefinition[]; ownerId: string | null } | undefined> {
-      const row = await repos.dags.claimQueuedRun(now());
+      const row = await repos.dags.claimQueuedRun(now(), identity.instanceId);
       if (!row) return undefined;
       return { run: await publishRun(row, "dag_run_status"), definition: row.definition as DagStepDefinition[], ownerId: row.owner_id };
     },
@@ -279,11 +281,11 @@ export function createDagsService(deps: DagsServiceDeps) {
       return run;
     },
 
-    /** At boot: runs a stopped process left running are failed with the reason (their steps with them). */
+    /** Runs an instance that is gone (a stopped process, a dead one) left running are failed with the reason (their steps with them). */
     async failInterrupted(): Promise<number> {
-      const reason = "interrupted by a server restart; trigger it again";
+      const reason = "interrupted: the server running it stopped; trigger it again";
       let count = 0;
-      for (const run of await repos.dags.runsInStatus("running")) {
+      for (const run of await repos.dags.orphanedRuns(identity.leaseMs)) {
         const changed: DagRunStepRow[] = [];
         for (const step of await repos.dags.stepsOf([run.run_id])) {
           if (step.status !== "pending" && step.status !== "running") continue;

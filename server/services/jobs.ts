@@ -1,6 +1,7 @@
 // Jobs service: uploaded files become processing jobs. It owns every job state change (create,
 // the processor's steps, complete, fail, retry, cancel, delete) and publishes each one on `jobs`,
 // `jobs:{job_id}` and `runs:{run_id}`.
+import { localCluster, type ClusterDeps } from "../cluster/deps";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Job, JobResult } from "@/lib/protocol/entities/jobs";
@@ -25,6 +26,8 @@ export interface JobsServiceDeps {
   /** Tells the file's job type from its name (the processor's own rule). */
   typeOf: (filename: string) => string;
   now?: () => Date;
+  /** This instance in the cluster and the signals its engines hear (default: a single instance of its own). */
+  cluster?: ClusterDeps;
 }
 
 export interface UploadInput {
@@ -46,20 +49,21 @@ const EVENT_FOR_STATUS: Record<JobStatusValue, string> = {
 export function createJobsService(deps: JobsServiceDeps) {
   const { repos, bus } = deps;
   const now = () => nowMs(deps.now ?? (() => new Date()));
-  const queuedListeners = new Set<() => void>();
-  const cancelledListeners = new Set<(jobId: string) => void>();
-  /** Told the id of every job that reaches completed, failed or cancelled on this instance. */
-  const finishedListeners = new Set<(jobId: string) => void>();
+  const { identity, signals } = deps.cluster ?? localCluster();
+  const queued = signals.channel("jobs.queued");
+  const cancelled = signals.channel<string>("jobs.cancelled");
+  /** Told the id of every job that reaches completed, failed or cancelled (on any instance). */
+  const finishedSignal = signals.channel<string>("jobs.finished");
 
   async function publish(row: JobRow, type = EVENT_FOR_STATUS[row.status]): Promise<Job> {
     const job = toJob(row);
     await bus.publishMany(jobTopics(row).map((topic): PublishInput => ({ type, topic, data: job, ephemeral: false })));
-    if (row.status === "completed" || row.status === "failed" || row.status === "cancelled") for (const listener of finishedListeners) listener(row.job_id);
+    if (row.status === "completed" || row.status === "failed" || row.status === "cancelled") finishedSignal.emit(row.job_id);
     return job;
   }
 
   function wakeProcessors() {
-    for (const listener of queuedListeners) listener();
+    queued.emit();
   }
 
   async function mustFind(jobId: string): Promise<JobRow> {
@@ -137,14 +141,13 @@ export function createJobsService(deps: JobsServiceDeps) {
       const row = await repos.jobs.transition(jobId, { status: "cancelled", cancel_requested: true, current_step: null, estimated_completion: null }, ["queued", "processing"]);
       if (!row) throw new ServiceError("conflict", `a ${current.status} job cannot be cancelled; only queued or processing jobs can`);
       const job = await publish(row);
-      for (const listener of cancelledListeners) listener(jobId);
+      cancelled.emit(jobId);
       return job;
     },
 
     /** Called after a job is cancelled (its step tasks stop). Returns a teardown. */
     onCancelled(listener: (jobId: string) => void): () => void {
-      cancelledListeners.add(listener);
-      return () => cancelledListeners.delete(listener);
+      return cancelled.on(listener);
     },
 
     async delete(jobId: string): Promise<void> {
@@ -174,13 +177,12 @@ export function createJobsService(deps: JobsServiceDeps) {
 
     /** Called whenever a job enters the queue. Returns a teardown. */
     onQueued(listener: () => void): () => void {
-      queuedListeners.add(listener);
-      return () => queuedListeners.delete(listener);
+      return queued.on(listener);
     },
 
     /** Takes the next queued job (marks it processing), or undefined when the queue is empty. */
     async claimNext(): Promise<{ job: Job; filePath: string; ownerId: string | null } | undefined> {
-      const row = await repos.jobs.claimNext(now());
+      const row = await repos.jobs.claimNext(now(), identity.instanceId);
       if (!row) return undefined;
       return { job: await publish(row), filePath: row.file_path, ownerId: row.owner_id };
     },
@@ -217,9 +219,9 @@ export function createJobsService(deps: JobsServiceDeps) {
       return job;
     },
 
-    /** At boot: jobs a stopped process left mid-way go back to the queue (retry count + 1). */
+    /** Jobs an instance that is gone (a stopped process, a dead one) left mid-way go back to the queue (retry count + 1). */
     async requeueInterrupted(): Promise<Job[]> {
-      const rows = await repos.jobs.requeueInterrupted();
+      const rows = await repos.jobs.requeueInterrupted(identity.leaseMs);
       const jobs = await Promise.all(rows.map((row) => publish(row)));
       if (jobs.length > 0) wakeProcessors();
       return jobs;
@@ -227,15 +229,16 @@ export function createJobsService(deps: JobsServiceDeps) {
 
     /**
      * Resolves with the job once it is completed, failed or cancelled (a DAG step waits for its
-     * document). Hears this instance's changes at once and looks every `pollMs` for other instances'.
+     * document). Hears of changes on any instance at once, and looks every `pollMs` in case a signal was lost.
      */
     async waitUntilFinished(jobId: string, options: { signal: AbortSignal; pollMs?: number }): Promise<Job> {
       const finished = (row: JobRow | undefined) => row && (row.status === "completed" || row.status === "failed" || row.status === "cancelled");
       return new Promise<Job>((resolve, reject) => {
         let timer: NodeJS.Timeout | null = null;
+        let stopListening = () => {};
         const stop = () => {
           if (timer) clearTimeout(timer);
-          finishedListeners.delete(onChange);
+          stopListening();
           options.signal.removeEventListener("abort", onAbort);
         };
         const check = async () => {
@@ -267,7 +270,7 @@ export function createJobsService(deps: JobsServiceDeps) {
         };
         if (options.signal.aborted) return reject(options.signal.reason);
         options.signal.addEventListener("abort", onAbort, { once: true });
-        finishedListeners.add(onChange);
+        stopListening = finishedSignal.on(onChange);
         void check();
       });
     },

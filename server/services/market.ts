@@ -1,7 +1,8 @@
 // Market service: quotes and news (ephemeral). Keeps the latest value per topic and type in storage so
 // a restart still shows the last prices, and publishes each one. The simulator and outside providers
 // (POST /api/events) both come through here. Every quote also feeds the candles, the latest quote per
-// ticker and the recent news kept in memory for the market routes.
+// ticker and the recent news kept in memory for the market routes. Those views follow the bus, so
+// every instance of a cluster shows the quotes of the one instance that runs the feed.
 import type { CandleInterval } from "@/lib/api/market";
 import type { NewsItem, Quote } from "@/lib/protocol/entities/market";
 import type { Bus, BusEvent } from "../bus/bus";
@@ -27,7 +28,7 @@ export function createMarketService(deps: { repos: Repositories; bus: Bus; now?:
   const news = new Map<string, NewsItem[]>();
   const known = new Set<string>();
   let storedLoaded: Promise<void> | null = null;
-  /** Folds an accepted event into the in-memory views (candles, latest quote, recent news). */
+  /** Folds a published event into the in-memory views (candles, latest quote, recent news). */
   const remember = (e: MarketEventInput) => {
     if (e.type === "market_data" || e.type === "market_data_batch") {
       const list = (e.type === "market_data" ? [e.data] : e.data) as Quote[];
@@ -63,6 +64,9 @@ export function createMarketService(deps: { repos: Repositories; bus: Bus; now?:
   };
   const timer = setInterval(() => void flush(), deps.flushMs ?? 1_000);
   timer.unref();
+  const stopFollowing = deps.bus.subscribe((event) => {
+    if (isMarketEventType(event.type)) remember(event as MarketEventInput);
+  });
   // After a restart the stored latest values seed the quotes and news (once, on first read).
   const loadStored = () =>
     (storedLoaded ??= deps.repos.latestValues
@@ -96,7 +100,6 @@ export function createMarketService(deps: { repos: Repositories; bus: Bus; now?:
     async ingest(events: MarketEventInput[]): Promise<BusEvent[]> {
       for (const e of events) {
         pending.set(`${e.topic}\u0000${e.type}`, { topic: e.topic, type: e.type, data: e.data });
-        remember(e);
       }
       return deps.bus.publishMany(events.map((e) => ({ ...e, ephemeral: true })));
     },
@@ -138,6 +141,7 @@ export function createMarketService(deps: { repos: Repositories; bus: Bus; now?:
     },
     /** Writes what is pending and stops the timer (shutdown). */
     async stop() {
+      stopFollowing();
       clearInterval(timer);
       await flush();
     },

@@ -1,6 +1,9 @@
 // System service: the host's metrics (the last 5 minutes, in memory), top processes, interfaces,
 // the modules' health and recent system and resource alerts; it keeps each and publishes it on
-// `system` / `system:alerts`. The metrics collector and the module health monitor feed it.
+// `system` / `system:alerts`. The metrics collector and the module health monitor feed it. In a
+// cluster they run on the leader: the metrics history and the alerts follow the bus on every
+// instance, and an instance that is not collecting keeps the processes, interfaces and modules
+// from the leader's updates.
 import type { AlertsResponse, MetricsPoint, ModuleHealth, SystemAlertEntry } from "@/lib/api/system";
 import { METRICS_HISTORY_SECONDS } from "@/lib/api/system";
 import type { ModuleStatusChanged, NetworkUpdate, ProcessUpdate, ResourceAlert, SystemAlert, SystemMetrics } from "@/lib/protocol/entities/system";
@@ -24,6 +27,35 @@ export function createSystemService(deps: SystemServiceDeps) {
   let interfaces: NetworkUpdate[] = [];
   const modules = new Map<string, ModuleHealth>();
   const alerts: SystemAlertEntry[] = [];
+  /** When this instance last recorded processes or interfaces itself (it is the collector then). */
+  let collectingAt = -Infinity;
+  const collecting = () => performance.now() - collectingAt < 30_000;
+
+  const stopFollowing = bus.subscribe((event) => {
+    switch (event.type) {
+      case "system_metrics":
+        history.push({ ...(event.data as SystemMetrics), ts: event.ts });
+        prune(Date.parse(event.ts));
+        break;
+      case "resource_alert":
+      case "system_alert":
+        alerts.unshift({ id: event.id ?? `${event.type}-${event.ts}`, type: event.type, topic: event.topic, ts: event.ts, data: event.data as ResourceAlert | SystemAlert });
+        if (alerts.length > alertsCap) alerts.length = alertsCap;
+        break;
+      case "process_update":
+        if (!collecting()) upsert(processes, event.data as ProcessUpdate, (p) => p.pid, (list) => (processes = list));
+        break;
+      case "network_update":
+        if (!collecting()) upsert(interfaces, event.data as NetworkUpdate, (n) => n.name, (list) => (interfaces = list));
+        break;
+      case "module_status_changed": {
+        const change = event.data as ModuleStatusChanged;
+        const held = modules.get(change.module);
+        if (held && !collecting()) modules.set(change.module, { ...held, old_status: change.old_status, new_status: change.new_status, reason: change.reason, affected_functions: change.affected_functions });
+        break;
+      }
+    }
+  });
 
   function prune(nowMs: number) {
     const oldest = nowMs - METRICS_HISTORY_SECONDS * 1000;
@@ -35,24 +67,19 @@ export function createSystemService(deps: SystemServiceDeps) {
 
   async function raise(type: SystemAlertEntry["type"], data: ResourceAlert | SystemAlert): Promise<SystemAlertEntry> {
     const event = await bus.publish({ type, topic: topics.systemAlerts(), data, ephemeral: false });
-    const entry: SystemAlertEntry = { id: event.id ?? `${type}-${event.ts}`, type, topic: event.topic, ts: event.ts, data };
-    alerts.unshift(entry);
-    if (alerts.length > alertsCap) alerts.length = alertsCap;
-    return entry;
+    return { id: event.id ?? `${type}-${event.ts}`, type, topic: event.topic, ts: event.ts, data };
   }
 
   return {
     /** Keeps one sample and publishes it as `system_metrics`; resolves with its point. */
     async recordMetrics(metrics: SystemMetrics): Promise<MetricsPoint> {
       const event = await bus.publish({ type: "system_metrics", topic: topics.system(), data: metrics, ephemeral: true });
-      const point: MetricsPoint = { ...metrics, ts: event.ts };
-      history.push(point);
-      prune(Date.parse(event.ts));
-      return point;
+      return { ...metrics, ts: event.ts };
     },
 
     /** Keeps the new top processes and publishes one `process_update` per entry of `updates`. */
     async recordProcesses(top: ProcessUpdate[], updates: ProcessUpdate[]): Promise<void> {
+      collectingAt = performance.now();
       processes = top;
       if (updates.length === 0) return;
       await bus.publishMany(updates.map((data) => ({ type: "process_update", topic: topics.system(), data, ephemeral: true })));
@@ -60,6 +87,7 @@ export function createSystemService(deps: SystemServiceDeps) {
 
     /** Keeps the interfaces and publishes one `network_update` per interface. */
     async recordInterfaces(list: NetworkUpdate[]): Promise<void> {
+      collectingAt = performance.now();
       interfaces = list;
       if (list.length === 0) return;
       await bus.publishMany(list.map((data) => ({ type: "network_update", topic: topics.system(), data, ephemeral: true })));
@@ -93,7 +121,16 @@ export function createSystemService(deps: SystemServiceDeps) {
     interfaces: (): NetworkUpdate[] => interfaces.slice(),
     modules: (): ModuleHealth[] => [...modules.values()].sort((a, b) => a.module.localeCompare(b.module)),
     alerts: (): AlertsResponse => alerts.slice(),
+    /** Stops following the bus (shutdown). */
+    stop: () => stopFollowing(),
   };
 }
 
 export type SystemService = ReturnType<typeof createSystemService>;
+
+/** Replaces the entry with the same key, or adds it. */
+function upsert<T>(list: T[], item: T, key: (t: T) => unknown, set: (list: T[]) => void): void {
+  const k = key(item);
+  const i = list.findIndex((t) => key(t) === k);
+  set(i === -1 ? [...list, item] : list.map((t, j) => (j === i ? item : t)));
+}

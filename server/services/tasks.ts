@@ -1,6 +1,7 @@
 // Tasks service: work for agents, created directly or as a job's processing steps. It owns every
 // task change (create, assign, start, progress, complete, fail with retry scheduling, move back to
 // the queue, cancel) with its attempt history, and publishes each on `tasks` and `tasks:{task_id}`.
+import { localCluster, type ClusterDeps } from "../cluster/deps";
 import type { ErrorInfo, JsonValue } from "@/lib/protocol/entities/common";
 import type { RequiredCapability, Task, TaskStatus } from "@/lib/protocol/entities/tasks";
 import { DEFAULT_MIN_PROFICIENCY, TASK_TYPES, type TaskType } from "@/lib/api/tasks";
@@ -18,6 +19,8 @@ export interface TasksServiceDeps {
   /** Attempts a task gets before it fails for good (default 3). */
   maxAttempts?: number;
   now?: () => Date;
+  /** This instance in the cluster and the signals its engines hear (default: a single instance of its own). */
+  cluster?: ClusterDeps;
 }
 
 export interface NewTask {
@@ -48,8 +51,9 @@ export function createTasksService(deps: TasksServiceDeps) {
   const { repos, bus } = deps;
   const maxAttempts = deps.maxAttempts ?? 3;
   const now = () => nowMs(deps.now ?? (() => new Date()));
-  const readyListeners = new Set<() => void>();
-  const cancelledListeners = new Set<(task: Task) => void>();
+  const { identity, signals } = deps.cluster ?? localCluster();
+  const ready = signals.channel("tasks.ready");
+  const cancelledSignal = signals.channel<Task>("tasks.cancelled");
 
   async function publish(row: TaskRow, type = EVENT_FOR_STATUS[row.status]): Promise<Task> {
     const task = toTask(row);
@@ -58,7 +62,7 @@ export function createTasksService(deps: TasksServiceDeps) {
   }
 
   function announceReady() {
-    for (const listener of readyListeners) listener();
+    ready.emit();
   }
 
   async function mustFind(taskId: string): Promise<TaskRow> {
@@ -82,7 +86,7 @@ export function createTasksService(deps: TasksServiceDeps) {
         const open = await repos.tasks.openAttempt(row.task_id);
         if (open) await repos.tasks.endAttempt(open.attempt_id, "cancelled", at);
         const task = await publish(updated);
-        for (const listener of cancelledListeners) listener(task);
+        cancelledSignal.emit(task);
         return task;
       }
       row = await repos.tasks.findById(row.task_id);
@@ -146,14 +150,12 @@ export function createTasksService(deps: TasksServiceDeps) {
 
     /** Called when a task may be assigned (created, moved back, retry scheduled). Returns a teardown. */
     onReady(listener: () => void): () => void {
-      readyListeners.add(listener);
-      return () => readyListeners.delete(listener);
+      return ready.on(listener);
     },
 
     /** Called after a task is cancelled. Returns a teardown. */
     onCancelled(listener: (task: Task) => void): () => void {
-      cancelledListeners.add(listener);
-      return () => cancelledListeners.delete(listener);
+      return cancelledSignal.on(listener);
     },
 
     // ---- for the agent scheduler -------------------------------------------------------------
@@ -197,6 +199,7 @@ export function createTasksService(deps: TasksServiceDeps) {
           progress: 0,
           current_step: null,
           assignment_reason: reason,
+          owner_instance: identity.instanceId,
           ...(retrying ? { ready_at: current.next_retry_at ?? at } : {}),
         },
         [task.status],
@@ -288,13 +291,13 @@ export function createTasksService(deps: TasksServiceDeps) {
     },
 
     /**
-     * At boot: tasks a stopped process left assigned or running. A job's step tasks are cancelled
+     * Tasks an instance that is gone left assigned or running. A job's step tasks are cancelled
      * (the job is re-queued and makes new ones); direct tasks go back to the queue.
      */
     async recoverInterrupted(): Promise<{ requeued: number; cancelled: number }> {
       let requeued = 0;
       let cancelled = 0;
-      for (const row of await repos.tasks.interrupted()) {
+      for (const row of await repos.tasks.interrupted(identity.leaseMs)) {
         if (row.job_id) {
           if (await cancelRow(row, "interrupted by a restart; the job was queued again")) cancelled += 1;
         } else if (await this.requeue(row.task_id, "interrupted by a restart; back in the queue")) {
@@ -302,7 +305,7 @@ export function createTasksService(deps: TasksServiceDeps) {
         }
       }
       // Step tasks still waiting belong to jobs that are re-queued too.
-      const waiting = await repos.tasks.list({ statuses: ["pending"], standalone: false, limit: 10_000 });
+      const waiting = await repos.tasks.orphanedSteps(identity.leaseMs);
       for (const row of waiting) if (await cancelRow(row, "interrupted by a restart; the job was queued again")) cancelled += 1;
       await repos.tasks.closeOpenAttempts(now());
       return { requeued, cancelled };

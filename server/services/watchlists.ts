@@ -1,5 +1,6 @@
 // Watchlists service: each user's tickers of the market page. Changes are stored, then published as
 // one `watchlist_updated` on `user:{user_id}` (every tab of the user follows). New users get defaults.
+import { localCluster, type ClusterDeps } from "../cluster/deps";
 import { MAX_WATCHLIST_TICKERS, type Watchlist } from "@/lib/protocol/entities/market";
 import { topics } from "@/lib/protocol/topics";
 import type { Bus } from "../bus/bus";
@@ -10,10 +11,11 @@ import { ServiceError } from "./errors";
 /** A new user's watchlist. */
 export const DEFAULT_WATCHLIST: readonly string[] = ["AAPL", "MSFT", "NVDA", "AMZN", "TSLA"];
 
-export function createWatchlistsService(deps: { repos: Repositories; bus: Bus; defaults?: readonly string[]; now?: () => Date }) {
+export function createWatchlistsService(deps: { repos: Repositories; bus: Bus; defaults?: readonly string[]; now?: () => Date; cluster?: ClusterDeps }) {
   const defaults = deps.defaults ?? DEFAULT_WATCHLIST;
   const now = deps.now ?? (() => new Date());
-  const listeners = new Set<(list: Watchlist) => void>();
+  // The market feed runs on one instance: a change made on any instance must reach it.
+  const changedSignal = (deps.cluster ?? localCluster()).signals.channel<Watchlist>("watchlists.changed");
 
   async function change(userId: string, edit: (tickers: string[]) => string[] | null): Promise<Watchlist> {
     const { row, changed } = await deps.repos.watchlists.update(userId, defaults, now(), (tickers) => {
@@ -27,7 +29,7 @@ export function createWatchlistsService(deps: { repos: Repositories; bus: Bus; d
     const list = toWatchlist(row);
     if (changed) {
       await deps.bus.publish({ type: "watchlist_updated", topic: topics.user(userId), data: list, ephemeral: false });
-      for (const l of listeners) l(list);
+      changedSignal.emit(list);
     }
     return list;
   }
@@ -54,10 +56,9 @@ export function createWatchlistsService(deps: { repos: Repositories; bus: Bus; d
     allTickers(): Promise<string[]> {
       return deps.repos.watchlists.allTickers();
     },
-    /** Called after every stored change (the market feed starts producing added tickers). Returns a teardown. */
+    /** Called after every stored change on any instance (the market feed starts producing added tickers). Returns a teardown. */
     onChanged(listener: (list: Watchlist) => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      return changedSignal.on(listener);
     },
   };
 }

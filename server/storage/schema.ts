@@ -79,6 +79,8 @@ export interface JobsTable {
   client_mutation_id: string | null;
   cancel_requested: Generated<boolean>;
   version: Generated<number>;
+  /** The instance running it (null when not running). */
+  owner_instance: Generated<string | null>;
 }
 
 export interface NotificationsTable {
@@ -110,6 +112,8 @@ export interface AgentsTable {
   client_mutation_id: string | null;
   created_at: Generated<Timestamp>;
   version: Generated<number>;
+  /** The instance running it (null when not running). */
+  owner_instance: Generated<string | null>;
 }
 
 export interface TasksTable {
@@ -138,6 +142,8 @@ export interface TasksTable {
   ended_at: Timestamp | null;
   client_mutation_id: string | null;
   version: Generated<number>;
+  /** The instance running it (null when not running). */
+  owner_instance: Generated<string | null>;
 }
 
 export interface TaskAttemptsTable {
@@ -203,6 +209,8 @@ export interface DagRunsTable {
   started_at: Timestamp | null;
   ended_at: Timestamp | null;
   version: Generated<number>;
+  /** The instance running it (null when not running). */
+  owner_instance: Generated<string | null>;
 }
 
 export interface DagRunStepsTable {
@@ -256,6 +264,23 @@ export interface SchemaMigrationsTable {
   applied_at: Generated<Timestamp>;
 }
 
+export interface InstancesTable {
+  instance_id: string;
+  hostname: string;
+  pid: number;
+  started_at: Generated<Timestamp>;
+  heartbeat_at: Generated<Timestamp>;
+  stopped_at: Timestamp | null;
+  snapshot: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  acquired_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+
 export interface Schema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -276,5 +301,7 @@ export interface Schema {
   alert_firings: AlertFiringsTable;
   watchlists: WatchlistsTable;
   audit_log: AuditLogTable;
+  instances: InstancesTable;
+  leases: LeasesTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,5 +1,8 @@
 // Test support: a real Switchboard server on a free port (without Next.js), on the worker's shared
-// test database, with helpers to make users, sessions and API keys.
+// test database, with helpers to make users, sessions and API keys. With TEST_STACK=scaled the server
+// runs on PostgreSQL (TEST_DATABASE_URL) and the Redis bus (TEST_REDIS_URL, under a key prefix of its
+// own that is deleted when it closes): the whole integration suite runs on the scaled-out engines.
+import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,8 +26,15 @@ export interface TestServerOptions {
   reset?: boolean;
 }
 
+/** Whether this run uses PostgreSQL and Redis (TEST_STACK=scaled). */
+export function scaledStack(): boolean {
+  return process.env.TEST_STACK === "scaled";
+}
+
 export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
-  const database = await testDatabase(options.driver ?? "pglite");
+  const scaled = scaledStack();
+  const database = await testDatabase(options.driver ?? (scaled ? "postgres" : "pglite"));
+  const redis = scaled ? { REDIS_URL: requireEnv("TEST_REDIS_URL"), REDIS_PREFIX: `sbtest:${process.pid}:${randomUUID()}:` } : {};
   if (options.reset !== false) await resetDatabase(database);
   const server = await startServer({
     env: {
@@ -37,6 +47,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       LOG_LEVEL: "silent",
       // Tests opt in to the market simulator (MARKET_FEED: "simulator"), so no quotes flow unasked.
       MARKET_FEED: "off",
+      ...redis,
       DATA_DIR: env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "switchboard-test-")),
       ...env,
     },
@@ -46,6 +57,10 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const { services, sessions, apiKeys } = server.registry;
   return {
     ...server,
+    async close() {
+      await server.close();
+      if (redis.REDIS_URL) await deleteRedisKeys(redis.REDIS_URL, redis.REDIS_PREFIX);
+    },
     wsUrl: `${server.url.replace("http", "ws")}/ws`,
     async signIn(email, role = "user") {
       const existing = await server.registry.repos.users.findByEmail(email);
@@ -57,4 +72,27 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       return (await apiKeys.create(name, null)).key;
     },
   };
+}
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`TEST_STACK=scaled needs ${name}`);
+  return value;
+}
+
+/** Deletes every key under `prefix` (a test server's bus). */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
 }

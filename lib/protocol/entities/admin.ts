@@ -84,9 +84,11 @@ export const replayLogSchema = z.object({
   epoch: z.string(),
 });
 
-/** `admin_topics_update` (ephemeral, every 2 s): the hub's topic figures of one instance. */
+/** `admin_topics_update` (ephemeral, every 2 s): the topic figures of the cluster, reported by its leader (`instance_id`). */
 export const adminTopicsUpdateSchema = z.object({
   instance_id: entityIdSchema,
+  /** Live server instances the figures cover (1 without a cluster). */
+  instances: z.number().int().min(1).optional(),
   at: isoDateTimeSchema,
   connections: nonNegativeIntSchema,
   subscriptions: nonNegativeIntSchema,

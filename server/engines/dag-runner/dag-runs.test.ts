@@ -242,8 +242,8 @@ describe("runs", () => {
 
     const second = await boot({ DATA_DIR: dataDir }, false);
     const detail = await (await runRoute.GET(request(`/api/dag-runs/${run.run_id}`, second.cookie), params({ run_id: run.run_id }))).json();
-    expect(detail).toMatchObject({ status: "failed", error: "interrupted by a server restart; trigger it again" });
-    expect(detail.steps[0]).toMatchObject({ status: "failed", error: "interrupted by a server restart; trigger it again" });
+    expect(detail).toMatchObject({ status: "failed", error: "interrupted: the server running it stopped; trigger it again" });
+    expect(detail.steps[0]).toMatchObject({ status: "failed", error: "interrupted: the server running it stopped; trigger it again" });
   });
 });
 

@@ -6,10 +6,11 @@ import { m0004Dags } from "./0004-dags";
 import { m0005Watchlists } from "./0005-watchlists";
 import { m0006Alerts } from "./0006-alerts";
 import { m0007Admin } from "./0007-admin";
+import { m0008Cluster } from "./0008-cluster";
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m0001Core, m0002JobsNotifications, m0003AgentsKnowledgeInsights, m0004Dags, m0005Watchlists, m0006Alerts, m0007Admin];
+export const migrations: readonly Migration[] = [m0001Core, m0002JobsNotifications, m0003AgentsKnowledgeInsights, m0004Dags, m0005Watchlists, m0006Alerts, m0007Admin, m0008Cluster];

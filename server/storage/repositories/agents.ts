@@ -1,5 +1,6 @@
 // Agents repository: the agents, conditional state changes (each bumps the version) and the
 // per-agent figures computed from their task attempts.
+import { ownerGone } from "./owner";
 import { sql, type Kysely, type Selectable, type Updateable } from "kysely";
 import type { AgentsTable, Schema } from "../schema";
 
@@ -22,7 +23,7 @@ export interface AttemptFigures {
 
 export function agentsRepository(db: Kysely<Schema>) {
   return {
-    async insert(row: Omit<AgentRow, "progress" | "builtin" | "learned_at" | "version" | "capabilities" | "performance" | "created_at"> & {
+    async insert(row: Omit<AgentRow, "owner_instance" | "progress" | "builtin" | "learned_at" | "version" | "capabilities" | "performance" | "created_at"> & {
       capabilities: unknown;
       performance: unknown;
       builtin?: boolean;
@@ -69,12 +70,13 @@ export function agentsRepository(db: Kysely<Schema>) {
       return db.deleteFrom("agents").where("agent_id", "=", agentId).returningAll().executeTakeFirst();
     },
 
-    /** Agents left working by a process that stopped: idle again, without a task. */
-    async releaseInterrupted(): Promise<AgentRow[]> {
+    /** Agents left working by an instance that is gone: idle again, without a task. */
+    async releaseInterrupted(staleMs: number): Promise<AgentRow[]> {
       return db
         .updateTable("agents")
-        .set({ status: "idle", current_task: null, progress: 0, version: sql`version + 1` })
+        .set({ status: "idle", owner_instance: null, current_task: null, progress: 0, version: sql`version + 1` })
         .where("status", "=", "working")
+        .where(ownerGone("owner_instance", staleMs))
         .returningAll()
         .execute();
     },

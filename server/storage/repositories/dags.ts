@@ -1,5 +1,6 @@
 // DAG repository: definitions, runs (created with their steps in one transaction, claimed from the
 // queue with FOR UPDATE SKIP LOCKED, conditional transitions that bump the version) and run steps.
+import { ownerGone } from "./owner";
 import { sql, type Kysely, type Selectable, type Updateable } from "kysely";
 import type { DagRunsTable, DagRunStepsTable, DagsTable, Schema } from "../schema";
 
@@ -62,7 +63,7 @@ export function dagsRepository(db: Kysely<Schema>) {
 
     // ---- runs ----
 
-    async insertRun(run: Omit<DagRunRow, "version" | "params" | "definition"> & { params: unknown; definition: unknown }, stepIds: string[]): Promise<{ run: DagRunRow; steps: DagRunStepRow[] }> {
+    async insertRun(run: Omit<DagRunRow, "owner_instance" | "version" | "params" | "definition"> & { params: unknown; definition: unknown }, stepIds: string[]): Promise<{ run: DagRunRow; steps: DagRunStepRow[] }> {
       return db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto("dag_runs")
@@ -105,9 +106,9 @@ export function dagsRepository(db: Kysely<Schema>) {
     },
 
     /** Takes the oldest queued run for this runner; other runners (and instances) skip it. */
-    async claimQueuedRun(now: Date): Promise<DagRunRow | undefined> {
+    async claimQueuedRun(now: Date, instanceId: string): Promise<DagRunRow | undefined> {
       const rows = await sql<DagRunRow>`
-        update dag_runs set status = 'running', started_at = ${now}, version = version + 1
+        update dag_runs set status = 'running', owner_instance = ${instanceId}, started_at = ${now}, version = version + 1
         where run_id = (select run_id from dag_runs where status = 'queued' order by created_at, run_id limit 1 for update skip locked)
         returning *`.execute(db);
       return rows.rows[0];
@@ -115,6 +116,11 @@ export function dagsRepository(db: Kysely<Schema>) {
 
     async runsInStatus(status: RunStatusValue): Promise<DagRunRow[]> {
       return db.selectFrom("dag_runs").selectAll().where("status", "=", status).execute();
+    },
+
+    /** Runs left running by an instance that is gone. */
+    async orphanedRuns(staleMs: number): Promise<DagRunRow[]> {
+      return db.selectFrom("dag_runs").selectAll().where("status", "=", "running").where(ownerGone("owner_instance", staleMs)).execute();
     },
 
     /** Applies `patch` to a step (bumping its version) while it is in one of `from` (and, if given, its run in `runStatus`). */

@@ -5,6 +5,7 @@ import { agentsRepository } from "./agents";
 import { alertsRepository } from "./alerts";
 import { apiKeysRepository } from "./api-keys";
 import { auditRepository } from "./audit";
+import { clusterRepository } from "./cluster";
 import { dagsRepository } from "./dags";
 import { insightsRepository } from "./insights";
 import { knowledgeRepository } from "./knowledge";
@@ -34,6 +35,7 @@ export function createRepositories(db: Kysely<Schema>) {
     watchlists: watchlistsRepository(db),
     alerts: alertsRepository(db),
     audit: auditRepository(db),
+    cluster: clusterRepository(db),
   };
 }
 

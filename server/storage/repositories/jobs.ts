@@ -1,5 +1,6 @@
 // Jobs repository: processing jobs, their keyset-paginated listing, conditional state transitions
 // (each bumps the version), the queue (claimed with FOR UPDATE SKIP LOCKED) and the figures.
+import { ownerGone } from "./owner";
 import { sql, type Kysely, type Selectable, type Updateable } from "kysely";
 import type { JobsTable, Schema } from "../schema";
 
@@ -17,7 +18,7 @@ export interface ListJobsOptions {
 
 export function jobsRepository(db: Kysely<Schema>) {
   return {
-    async insert(row: Omit<JobRow, "progress" | "retry_count" | "cancel_requested" | "version" | "result"> & { result?: null }): Promise<JobRow> {
+    async insert(row: Omit<JobRow, "owner_instance" | "progress" | "retry_count" | "cancel_requested" | "version" | "result"> & { result?: null }): Promise<JobRow> {
       return db.insertInto("jobs").values({ ...row, result: null }).returningAll().executeTakeFirstOrThrow();
     },
 
@@ -51,9 +52,9 @@ export function jobsRepository(db: Kysely<Schema>) {
     },
 
     /** Takes the oldest queued job for this worker; other workers (and instances) skip it. */
-    async claimNext(now: Date): Promise<JobRow | undefined> {
+    async claimNext(now: Date, instanceId: string): Promise<JobRow | undefined> {
       const rows = await sql<JobRow>`
-        update jobs set status = 'processing', started_at = ${now}, progress = 0, current_step = null,
+        update jobs set status = 'processing', owner_instance = ${instanceId}, started_at = ${now}, progress = 0, current_step = null,
           error = null, failed_at = null, cancel_requested = false, version = version + 1
         where job_id = (
           select job_id from jobs where status = 'queued' order by created_at, job_id limit 1 for update skip locked
@@ -62,12 +63,13 @@ export function jobsRepository(db: Kysely<Schema>) {
       return rows.rows[0];
     },
 
-    /** Jobs left "processing" by a process that stopped: back to the queue, one more retry counted. */
-    async requeueInterrupted(): Promise<JobRow[]> {
+    /** Jobs left "processing" by an instance that is gone: back to the queue, one more retry counted. */
+    async requeueInterrupted(staleMs: number): Promise<JobRow[]> {
       return db
         .updateTable("jobs")
-        .set({ status: "queued", current_step: null, progress: 0, estimated_completion: null, retry_count: sql`retry_count + 1`, version: sql`version + 1` })
+        .set({ status: "queued", owner_instance: null, current_step: null, progress: 0, estimated_completion: null, retry_count: sql`retry_count + 1`, version: sql`version + 1` })
         .where("status", "=", "processing")
+        .where(ownerGone("owner_instance", staleMs))
         .returningAll()
         .execute();
     },

@@ -1,5 +1,6 @@
 // Tasks repository: agent tasks (keyset-paginated listing, conditional transitions that bump the
 // version, the ready queue) and the attempts history that agent figures are computed from.
+import { ownerGone } from "./owner";
 import { sql, type Kysely, type Selectable, type Updateable } from "kysely";
 import type { Schema, TaskAttemptsTable, TasksTable } from "../schema";
 
@@ -32,7 +33,7 @@ export interface CapabilitySample {
 
 export function tasksRepository(db: Kysely<Schema>) {
   return {
-    async insert(row: Omit<TaskRow, "progress" | "attempt_number" | "max_attempts" | "retry_scheduled" | "version" | "result" | "error" | "required_capabilities" | "created_at"> & {
+    async insert(row: Omit<TaskRow, "owner_instance" | "progress" | "attempt_number" | "max_attempts" | "retry_scheduled" | "version" | "result" | "error" | "required_capabilities" | "created_at"> & {
       required_capabilities: unknown;
       max_attempts: number;
       created_at: Date;
@@ -122,9 +123,30 @@ export function tasksRepository(db: Kysely<Schema>) {
         .execute();
     },
 
-    /** Tasks left assigned or running by a process that stopped. */
-    async interrupted(): Promise<TaskRow[]> {
-      return db.selectFrom("tasks").selectAll().where("status", "in", ["assigned", "running"]).execute();
+    /** Tasks left assigned or running by an instance that is gone. */
+    async interrupted(staleMs: number): Promise<TaskRow[]> {
+      return db.selectFrom("tasks").selectAll().where("status", "in", ["assigned", "running"]).where(ownerGone("owner_instance", staleMs)).execute();
+    },
+
+    /** Pending step tasks whose job no live instance is processing (the job is queued again and makes new ones). */
+    async orphanedSteps(staleMs: number): Promise<TaskRow[]> {
+      return db
+        .selectFrom("tasks")
+        .selectAll()
+        .where("status", "=", "pending")
+        .where("job_id", "is not", null)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("jobs")
+                .select("jobs.job_id")
+                .whereRef("jobs.job_id", "=", "tasks.job_id")
+                .where("jobs.status", "=", "processing")
+                .where(sql<boolean>`not ${ownerGone("jobs.owner_instance", staleMs)}`),
+            ),
+          ),
+        )
+        .execute();
     },
 
     async countsByStatus(): Promise<Record<string, number>> {
@@ -168,7 +190,15 @@ export function tasksRepository(db: Kysely<Schema>) {
 
     /** Attempts still open from a process that stopped. */
     async closeOpenAttempts(at: Date): Promise<void> {
-      await db.updateTable("task_attempts").set({ outcome: "moved", ended_at: at }).where("outcome", "=", "running").execute();
+      // Only attempts of tasks nobody works on now: another instance's running attempts stay open.
+      await db
+        .updateTable("task_attempts")
+        .set({ outcome: "moved", ended_at: at })
+        .where("outcome", "=", "running")
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom("tasks").select("tasks.task_id").whereRef("tasks.task_id", "=", "task_attempts.task_id").where("tasks.status", "in", ["assigned", "running"]))),
+        )
+        .execute();
     },
 
     /** Per agent and capability: finished attempts among each agent's last `perAgent` attempts. */

@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handle(async (req: Request) => {
   await requirePrincipal(req, { admin: true });
-  return json(getRegistry().services.admin.listConnections());
+  return json(await getRegistry().services.admin.listConnections());
 });
