@@ -1,7 +1,7 @@
 // REST routes called as Next calls them (Request in, Response out) against a booted server's registry.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeTestDatabases } from "@/server/storage/test-database";
-import { startTestServer, type TestServer } from "@/server/testing/test-server";
+import { scaledStack, startTestServer, type TestServer } from "@/server/testing/test-server";
 import { connect } from "@/server/testing/ws-client";
 import * as adminKey from "./admin/api-keys/[id]/route";
 import * as adminKeys from "./admin/api-keys/route";
@@ -217,7 +217,7 @@ describe("health and metrics", () => {
     expect((await health.GET(request("/api/health"))).status).toBe(401);
     const res = await health.GET(request("/api/health", { cookie }));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", storage: { ok: true, driver: "pglite" }, bus: { ok: true, kind: "memory" }, hub: { connections: expect.any(Number) } });
+    expect(await res.json()).toMatchObject({ status: "ok", storage: { ok: true, driver: scaledStack() ? "postgres" : "pglite" }, bus: { ok: true, kind: scaledStack() ? "redis" : "memory" }, hub: { connections: expect.any(Number) } });
   });
 
   it("serves Prometheus text with the hub's figures to admins and API keys only", async () => {

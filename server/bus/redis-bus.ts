@@ -175,10 +175,16 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     });
   }
 
-  function adoptEpoch(next: string): void {
+  /**
+   * Takes up a new epoch. Learned other than from one of its stream entries (a reconnect, a publish,
+   * the idle check), the reader starts the new stream from its beginning: its old position means
+   * nothing there, and a new entry may even carry the same id as the last one it read.
+   */
+  function adoptEpoch(next: string, fromEntry = false): void {
     if (next === epoch) return;
     const previous = epoch;
     epoch = next;
+    if (!fromEntry) lastDelivered = "0-0";
     if (!started) return;
     log.warn({ epoch: next, previous }, "redis bus: the epoch changed (the replay log started over)");
     for (const listener of epochListeners) call("epoch", listener, next);
@@ -265,7 +271,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   function handleEntry([id, fields]: StreamEntry): void {
     const { e, ep } = entryFields(fields);
     const event = e === undefined ? null : parseEvent(e, id);
-    if (ep !== undefined) adoptEpoch(ep); // before the event, so listeners see the epoch change first
+    if (ep !== undefined) adoptEpoch(ep, true); // before the event, so listeners see the epoch change first
     lastDelivered = id;
     if (event) for (const listener of listeners) call("subscribe", listener, event);
     else log.warn({ id }, "redis bus: skipped a malformed stream entry");
@@ -283,7 +289,13 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
         continue;
       }
       if (closed) break;
-      for (const [, entries] of reply ?? []) {
+      if (reply === null) {
+        // Quiet for a while: make sure the stream was not lost meanwhile (its epoch would be new).
+        const current = cmd.status === "ready" ? await cmd.get(epochKey).catch(() => null) : null;
+        if (current && !closed) adoptEpoch(current);
+        continue;
+      }
+      for (const [, entries] of reply) {
         for (const entry of entries) handleEntry(entry);
       }
     }

@@ -12,6 +12,7 @@ import * as overviewRoute from "@/app/api/insights/overview/route";
 import * as hiveRoute from "@/app/api/agents/hive/route";
 import { closeTestDatabases } from "../storage/test-database";
 import { startTestServer, type TestServer } from "../testing/test-server";
+import { eventually } from "../testing/instance-process";
 import { formRequest, routeParams as params, routeRequest as request } from "../testing/route-request";
 import { connect, type TestClient } from "../testing/ws-client";
 
@@ -101,6 +102,8 @@ describe("insights and dashboard metrics", () => {
   it("generates an insight from the stored history once, pushes it, and lists it", async () => {
     const { server, cookie, client } = await boot();
     for (let i = 0; i < 3; i++) await process(server, client, cookie, `doc-${i}.txt`, `Report ${i} about the harbour of Genoa and its cranes.`);
+    // The analysis reads the knowledge items too: they are written just after each job completes.
+    await eventually(() => client.messages.filter((m) => m.type === "knowledge_item_created").length === 3, 10_000, "three knowledge items");
 
     const res = await analyzeRoute.POST(request("/api/insights/analyze", cookie, "POST"));
     const { generated } = await res.json();

@@ -224,6 +224,8 @@ describe("runs", () => {
     const job = jobs.items.find((j) => j.run_id === run.run_id)!;
     expect(job).toMatchObject({ filename: "memo.txt", status: "completed" });
     expect(job.result?.entities.map((e) => e.text)).toContain("Oslo");
+    // The run's notification follows its status event (with the Redis bus it may arrive just after).
+    await client.waitFor((m) => m.topic === `user:${userId}` && m.type === "notification" && m.data.title === "docs run succeeded");
     const notes = client.messages.filter((m) => m.topic === `user:${userId}` && m.type === "notification").map((m) => m.data.title);
     expect(notes).toEqual(expect.arrayContaining(["Memo processed", "docs run succeeded"]));
     const listed = await (await listRunsRoute.GET(request("/api/dag-runs?dag_id=docs", cookie))).json();

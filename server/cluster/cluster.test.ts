@@ -1,0 +1,197 @@
+// Two server processes as one cluster on PostgreSQL and Redis: events cross instances, a client
+// resumes on the other instance with `since`, each job is processed once, and the leader's duties
+// move to the survivor when the leader is killed. Needs TEST_DATABASE_URL and TEST_REDIS_URL.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKeyStore } from "../auth/api-keys";
+import { createRedisBus } from "../bus/redis-bus";
+import type { Bus } from "../bus/bus";
+import { newIdentity } from "./identity";
+import { busSignals } from "./signals";
+import { createLogger } from "../log";
+import { jobTypeFor } from "../engines/job-processor/steps";
+import { createJobsService } from "../services/jobs";
+import { createNotificationsService } from "../services/notifications";
+import { openDatabase, type Database } from "../storage/db";
+import { createRepositories, type Repositories } from "../storage/repositories";
+import { eventually, instanceIdOf, startInstance, withSchema, type InstanceProcess } from "../testing/instance-process";
+import { deleteRedisKeys } from "../testing/test-server";
+import { connect, type TestClient } from "../testing/ws-client";
+import { sql } from "kysely";
+
+const DB_URL = process.env.TEST_DATABASE_URL;
+const REDIS_URL = process.env.TEST_REDIS_URL;
+
+describe.skipIf(!DB_URL || !REDIS_URL)("two instances on PostgreSQL and Redis", () => {
+  const schema = `sbcluster_${process.pid}`;
+  const prefix = `sbtest:${process.pid}:cluster:`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchboard-cluster-"));
+  let a: InstanceProcess;
+  let b: InstanceProcess;
+  let database: Database;
+  let repos: Repositories;
+  let key: string;
+  const clients: TestClient[] = [];
+
+  const client = async (instance: InstanceProcess) => {
+    const c = await connect(instance.wsUrl, { token: key });
+    clients.push(c);
+    await c.waitFor((m) => m.type === "connected");
+    return c;
+  };
+  const subscribe = async (c: TestClient, topics: string[], since?: string) => {
+    const ref = `r${Math.random().toString(36).slice(2)}`;
+    const from = c.messages.length;
+    c.send({ type: "subscribe", ref, topics, ...(since ? { since } : {}) });
+    return c.waitFor((m) => m.type === "subscribed" && m.data.ref === ref, { from });
+  };
+  let insightSeq = 0;
+  const publishInsight = async (through: InstanceProcess): Promise<string> => {
+    const insightId = `cluster-${++insightSeq}`;
+    const res = await fetch(`${through.url}/api/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        topic: "insights",
+        type: "insight_generated",
+        data: { insight_id: insightId, title: `Finding ${insightSeq}`, description: "seen by an outside analyzer", type: "trend", confidence: 0.6, metadata: {}, created_at: new Date().toISOString() },
+      }),
+    });
+    expect(res.status).toBe(202);
+    return insightId;
+  };
+  const insightsOn = (c: TestClient) => c.messages.filter((m) => m.type === "insight_generated").map((m) => (m.data as { insight_id: string }).insight_id);
+
+  beforeAll(async () => {
+    const env = {
+      DATABASE_URL: withSchema(DB_URL!, schema),
+      REDIS_URL: REDIS_URL!,
+      REDIS_PREFIX: prefix,
+      DATA_DIR: dataDir,
+      SESSION_SECRET: "a-cluster-test-secret-of-forty-characters!",
+      SWITCHBOARD_ADMIN_EMAIL: "root@cluster.test",
+      SWITCHBOARD_ADMIN_PASSWORD: "root-password",
+      HIVE_INTERVAL_MS: "300",
+    };
+    database = await openDatabase({ databaseUrl: DB_URL!, schema });
+    await sql.raw(`drop schema if exists ${schema} cascade; create schema ${schema}`).execute(database.db);
+    await database.close();
+    // Both boot at once: migrations and first-start seeding must happen once.
+    [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
+    database = await openDatabase({ databaseUrl: DB_URL!, schema });
+    repos = createRepositories(database.db);
+    key = (await createApiKeyStore(repos).create("cluster test", null)).key;
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await Promise.all([a?.kill("SIGTERM"), b?.kill("SIGTERM")]);
+    if (database) {
+      await sql.raw(`drop schema if exists ${schema} cascade`).execute(database.db);
+      await database.close();
+    }
+    await deleteRedisKeys(REDIS_URL!, prefix);
+  }, 60_000);
+
+  it("seeds once although both instances booted together", async () => {
+    expect((await repos.agents.list()).length).toBe(5);
+    expect(await repos.users.countAdmins()).toBe(1);
+  });
+
+  it("delivers an event published through one instance to a client on the other", async () => {
+    const onB = await client(b);
+    await subscribe(onB, ["insights"]);
+    const id = await publishInsight(a);
+    const pushed = await onB.waitFor((m) => m.type === "insight_generated" && m.data.insight_id === id);
+    expect(pushed.id).toMatch(/^\d+-\d+$/);
+  });
+
+  it("replays exactly the missed events to a client that left A and resubscribes on B with since", async () => {
+    const onA = await client(a);
+    await subscribe(onA, ["insights"]);
+    const first = await publishInsight(a);
+    const seen = await onA.waitFor((m) => m.type === "insight_generated" && m.data.insight_id === first);
+    onA.close();
+    const missed = [await publishInsight(b), await publishInsight(a), await publishInsight(b)];
+
+    const onB = await client(b);
+    const subscribed = await subscribe(onB, ["insights"], seen.id);
+    expect(subscribed.data.replayed).toBe(3);
+    const live = await publishInsight(a);
+    await onB.waitFor((m) => m.type === "insight_generated" && m.data.insight_id === live);
+    expect(insightsOn(onB)).toEqual([...missed, live]);
+    expect(onB.messages.some((m) => m.type === "resync")).toBe(false);
+  });
+
+  it("processes each job once across both instances", async () => {
+    // Jobs enter the queue as an upload does: stored, then signalled to every instance on the bus.
+    const log = createLogger("silent");
+    const bus: Bus = await createRedisBus({ url: REDIS_URL!, prefix, log });
+    const identity = newIdentity();
+    const signals = busSignals({ bus, instanceId: identity.instanceId, log });
+    const jobs = createJobsService({
+      repos,
+      bus,
+      notifications: createNotificationsService({ repos, bus }),
+      uploadDir: path.join(dataDir, "uploads"),
+      maxUploadBytes: 1024 * 1024,
+      typeOf: jobTypeFor,
+      cluster: { identity, signals },
+    });
+    try {
+      const created = [];
+      for (let i = 0; i < 8; i++) {
+        const text = `Report ${i}. Revenue in Berlin grew by ${10 + i} percent while costs in Paris fell. Acme Corp expects growth next quarter.`;
+        created.push(await jobs.create({ ownerId: null, filename: `report-${i}.txt`, bytes: new TextEncoder().encode(text) }));
+      }
+      const ids = created.map((j) => j.job_id);
+      const done = await eventually(
+        async () => {
+          const rows = await Promise.all(ids.map((id) => repos.jobs.findById(id)));
+          return rows.every((r) => r?.status === "completed") ? rows : undefined;
+        },
+        60_000,
+        "every job to complete",
+      );
+      for (const row of done) expect(row!.retry_count).toBe(0);
+      const extractions = await database.db.selectFrom("tasks").select(["job_id"]).where("type", "=", "text_extraction").where("job_id", "in", ids).execute();
+      expect(extractions.map((t) => t.job_id).sort()).toEqual([...ids].sort());
+      // Each completed job becomes one knowledge item (written just after the job completes): never two.
+      const knowledge = await eventually(
+        async () => {
+          const rows = await database.db.selectFrom("knowledge_items").select("source_job").where("source_job", "in", ids).execute();
+          return rows.length >= ids.length ? rows : undefined;
+        },
+        10_000,
+        "a knowledge item per job",
+      );
+      expect(knowledge.map((k) => k.source_job).sort()).toEqual([...ids].sort());
+      // Both instances took part (each runs 2 workers, so 8 jobs spread over them).
+      const owners = new Set(done.map((r) => r!.owner_instance));
+      expect([...owners].every((o) => o === instanceIdOf(a) || o === instanceIdOf(b))).toBe(true);
+    } finally {
+      signals.close();
+      await bus.close();
+    }
+  }, 90_000);
+
+  it("moves the leader's periodic producers to the other instance within 15 s when the leader is killed", async () => {
+    const holder = await eventually(() => repos.cluster.leaseHolder("leader"), 15_000, "a leader");
+    const [leader, survivor] = instanceIdOf(a) === holder.holder ? [a, b] : [b, a];
+    expect(instanceIdOf(leader)).toBe(holder.holder);
+    const watcher = await client(survivor);
+    await subscribe(watcher, ["system"]);
+    // The leader publishes hive status every 300 ms.
+    await watcher.waitFor((m) => m.type === "hive_status_update");
+
+    await leader.kill("SIGKILL");
+    const killedAt = Date.now();
+    // Published after the kill, so by the survivor (the envelope's ts is the publisher's clock, this machine's).
+    await watcher.waitFor((m) => m.type === "hive_status_update" && Date.parse(String(m.ts)) > killedAt, { timeoutMs: 15_000 });
+    const elapsed = Date.now() - killedAt;
+    expect(elapsed).toBeLessThan(15_000);
+    expect((await repos.cluster.leaseHolder("leader"))?.holder).toBe(instanceIdOf(survivor));
+  }, 60_000);
+});
