@@ -50,8 +50,7 @@ export function createSystemService(deps: SystemServiceDeps) {
         break;
       case "module_status_changed": {
         const change = event.data as ModuleStatusChanged;
-        const held = modules.get(change.module);
-        if (held && !collecting()) modules.set(change.module, { ...held, old_status: change.old_status, new_status: change.new_status, reason: change.reason, affected_functions: change.affected_functions });
+        if (!collecting()) modules.set(change.module, { ...modules.get(change.module), ...change, since: event.ts });
         break;
       }
     }

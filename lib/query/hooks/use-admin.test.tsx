@@ -341,4 +341,12 @@ describe("topic figures", () => {
     expect(combineTopicSnapshots([snapshot("i1", 0), snapshot("i2", 30)]).instances).toBe(1);
     expect(combineTopicSnapshots([]).replay_log).toBeNull();
   });
+
+  it("takes a cluster leader's report as the whole cluster, so a leader that just handed over is not counted twice", () => {
+    const oldLeader = snapshot("i1", 10, { instances: 2, connections: 5 });
+    const newLeader = snapshot("i2", 12, { instances: 2, connections: 6 });
+    const o = combineTopicSnapshots([oldLeader, newLeader]);
+    expect(o).toMatchObject({ instances: 2, connections: 6 });
+    expect(o.rates).toEqual(newLeader.rates);
+  });
 });

@@ -138,7 +138,9 @@ export function combineTopicSnapshots(snapshots: readonly AdminTopicsSnapshot[],
   const newest = snapshots.reduce<AdminTopicsSnapshot | null>((a, s) => (a === null || s.at > a.at ? s : a), null);
   if (!newest) return { instances: 0, at: null, connections: 0, subscriptions: 0, subscribers: [], rates: [], replay_log: null, resyncs_served: 0 };
   const cutoff = Date.parse(newest.at) - staleMs;
-  const live = snapshots.filter((s) => Date.parse(s.at) >= cutoff);
+  // A cluster's leader reports the whole cluster (`instances` set): its newest report alone counts,
+  // or a leader that just handed over would be counted twice. Older servers report one instance each.
+  const live = newest.instances !== undefined ? [newest] : snapshots.filter((s) => Date.parse(s.at) >= cutoff);
   const subscribers = new Map<string, number>();
   const rates = new Map<string, TopicRate>();
   for (const s of live) {
@@ -149,7 +151,7 @@ export function combineTopicSnapshots(snapshots: readonly AdminTopicsSnapshot[],
     }
   }
   return {
-    instances: live.length,
+    instances: newest.instances ?? live.length,
     at: newest.at,
     connections: sum(live, (s) => s.connections),
     subscriptions: sum(live, (s) => s.subscriptions),
