@@ -32,6 +32,9 @@ export function createApiKeyStore(repos: Repositories, now: () => Date = () => n
   const lastTouched = new Map<string, number>();
   // A busy publisher presents its key on every request: keep resolved keys briefly, by hash.
   const cache = new Map<string, { principal: Principal; until: number }>();
+  const forget = (id: string) => {
+    for (const [hash, entry] of cache) if (entry.principal.id === id) cache.delete(hash);
+  };
   return {
     async create(name, createdBy, id) {
       const key = `${API_KEY_PREFIX}${randomSecret(32)}`;
@@ -62,11 +65,9 @@ export function createApiKeyStore(repos: Repositories, now: () => Date = () => n
       cache.set(hash, { principal, until: t + CACHE_MS });
       return principal;
     },
-    forget(id) {
-      for (const [hash, entry] of cache) if (entry.principal.id === id) cache.delete(hash);
-    },
+    forget,
     async revoke(id) {
-      this.forget(id);
+      forget(id);
       const row = await repos.apiKeys.revoke(id, now());
       return row ? toInfo(row) : null;
     },
