@@ -1,15 +1,15 @@
 // The Redis bus against a real Redis (TEST_REDIS_URL): two instances on one prefix stand for two
 // servers. Ordering, consecutive ids, replay and its resync reasons, ephemeral values, control
 // messages, the shared epoch, and a Redis restart on a private redis-server. Leaves no keys behind.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { Redis } from "ioredis";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Bus, BusEvent, ControlMessage, PublishInput } from "./bus";
 import { compareEventIds, parseEventId } from "./event-id";
 import { createRedisBus } from "./redis-bus";
+import { eventually, freePort } from "../testing/instance-process";
+import { redisKeys, redisServer, type RedisServer } from "../testing/redis-server";
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const runPrefix = `sbtest:${process.pid}:`;
@@ -17,16 +17,6 @@ const silent = pino({ level: "silent" });
 
 const durable = (topic: string, n: number): PublishInput => ({ type: "processing_job_status", topic, data: { n }, ephemeral: false });
 const ephemeral = (topic: string, type: string, data: unknown): PublishInput => ({ type, topic, data, ephemeral: true });
-
-/** Polls `predicate` until it holds; fails after `timeoutMs`. */
-async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 5_000, what = "a condition"): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await predicate()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 function record(bus: Bus): BusEvent[] {
   const seen: BusEvent[] = [];
@@ -38,26 +28,6 @@ function expectIncreasing(ids: string[]): void {
   for (let i = 1; i < ids.length; i++) {
     expect(compareEventIds(parseEventId(ids[i - 1]!)!, parseEventId(ids[i]!)!), `${ids[i - 1]} < ${ids[i]}`).toBeLessThan(0);
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
-
-async function keysUnder(admin: Redis, pattern: string): Promise<string[]> {
-  const found: string[] = [];
-  let cursor = "0";
-  do {
-    const [next, keys] = await admin.scan(cursor, "MATCH", pattern, "COUNT", 500);
-    found.push(...keys);
-    cursor = next;
-  } while (cursor !== "0");
-  return found;
 }
 
 describe.skipIf(!redisUrl)("redis bus", () => {
@@ -91,13 +61,13 @@ describe.skipIf(!redisUrl)("redis bus", () => {
   afterEach(async () => {
     await Promise.all(buses.splice(0).map((bus) => bus.close()));
     for (const prefix of prefixes.splice(0)) {
-      const keys = await keysUnder(admin, `${prefix}*`);
+      const keys = await redisKeys(admin, `${prefix}*`);
       if (keys.length > 0) await admin.del(...keys);
     }
   });
 
   afterAll(async () => {
-    expect(await keysUnder(admin, `${runPrefix}*`)).toEqual([]);
+    expect(await redisKeys(admin, `${runPrefix}*`)).toEqual([]);
     await admin.quit();
   });
 
@@ -108,14 +78,14 @@ describe.skipIf(!redisUrl)("redis bus", () => {
 
     const published: BusEvent[] = [];
     for (let i = 0; i < 20; i++) published.push(await (i % 2 === 0 ? a : b).publish(durable("jobs", i)));
-    await waitFor(() => seenA.length === 20 && seenB.length === 20, 5_000, "20 events on both");
+    await eventually(() => seenA.length === 20 && seenB.length === 20, 5_000, "20 events on both");
     expect(seenA).toEqual(published);
     expect(seenB).toEqual(published);
     expectIncreasing(published.map((e) => e.id!));
 
     // Concurrent publishes from both: whatever the interleaving, both instances see the same one.
     const racing = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? a : b).publish(durable("agents", i))));
-    await waitFor(() => seenA.length === 80 && seenB.length === 80, 5_000, "80 events on both");
+    await eventually(() => seenA.length === 80 && seenB.length === 80, 5_000, "80 events on both");
     expect(seenB.map((e) => e.id)).toEqual(seenA.map((e) => e.id));
     expectIncreasing(seenA.map((e) => e.id!));
     expect(new Set(seenA.slice(20).map((e) => e.id))).toEqual(new Set(racing.map((e) => e.id)));
@@ -132,7 +102,7 @@ describe.skipIf(!redisUrl)("redis bus", () => {
     // Nothing between the first and the last id of the batch but the batch itself.
     const between = await admin.xrange(`${prefix}events`, batch[0]!.id!, batch[49]!.id!);
     expect(between.map(([id]) => id)).toEqual(batch.map((e) => e.id));
-    await waitFor(() => seenB.length === 80, 5_000, "80 events on b");
+    await eventually(() => seenB.length === 80, 5_000, "80 events on b");
     const at = seenB.findIndex((e) => e.id === batch[0]!.id);
     expect(seenB.slice(at, at + 50)).toEqual(batch);
 
@@ -152,7 +122,7 @@ describe.skipIf(!redisUrl)("redis bus", () => {
     const third = await b.publish(durable("jobs", 3));
     const doomed = await a.publish(durable("jobs", 4));
     const last = await a.publish(durable("jobs", 5));
-    await waitFor(() => seenB.some((e) => e.id === last.id), 5_000, "the last event on b");
+    await eventually(() => seenB.some((e) => e.id === last.id), 5_000, "the last event on b");
 
     const replayed = await b.replay((t) => t === "jobs", first.id!);
     expect(replayed).toEqual({ ok: true, events: [third, doomed, last] });
@@ -175,12 +145,12 @@ describe.skipIf(!redisUrl)("redis bus", () => {
     const all: BusEvent[] = [];
     for (let i = 0; i < 10; i++) all.push(...(await a.publishMany(Array.from({ length: 20 }, (_, j) => durable("jobs", i * 20 + j)))));
     // B's reader may not see every one of them: what is trimmed before it reads is gone for it too.
-    await waitFor(() => seenB.some((e) => e.id === all[199]!.id), 5_000, "the last event on b");
+    await eventually(() => seenB.some((e) => e.id === all[199]!.id), 5_000, "the last event on b");
     expect(await b.replay(() => true, all[0]!.id!)).toEqual({ ok: false, reason: "too_old" });
     const fromRecent = await b.replay(() => true, all[195]!.id!);
     expect(fromRecent).toEqual({ ok: true, events: all.slice(196) });
     // MAXLEN ~ trims whole stream nodes: the log holds about logSize entries, never all 200.
-    await waitFor(() => b.stats().newest_id === all[199]!.id, 5_000, "refreshed stats");
+    await eventually(() => b.stats().newest_id === all[199]!.id, 5_000, "refreshed stats");
     expect(b.stats().log_size).toBeGreaterThanOrEqual(10);
     expect(b.stats().log_size).toBeLessThan(200);
     expect(b.stats().log_capacity).toBe(10);
@@ -190,7 +160,7 @@ describe.skipIf(!redisUrl)("redis bus", () => {
     const [a, b] = await pair();
     const seenB = record(b);
     const first = await a.publish(durable("jobs", 0));
-    await waitFor(() => seenB.length === 1, 5_000, "the first event on b");
+    await eventually(() => seenB.length === 1, 5_000, "the first event on b");
     const publishing = Promise.all(Array.from({ length: 200 }, (_, i) => a.publish(durable("jobs", i + 1))));
     let checks = 0;
     while (checks < 20) {
@@ -213,7 +183,7 @@ describe.skipIf(!redisUrl)("redis bus", () => {
     await a.publish(ephemeral("market:AAPL", "stock_news", { t: "x" }));
     const news = await b.publish(ephemeral("news:AAPL", "stock_news", { t: "y" }));
     expect(news.id).toBeUndefined();
-    await waitFor(() => seenA.length === 5 && seenB.length === 5, 5_000, "5 events on both");
+    await eventually(() => seenA.length === 5 && seenB.length === 5, 5_000, "5 events on both");
     for (const seen of [seenA, seenB]) {
       expect(seen.filter((e) => e.id === undefined).map((e) => e.data)).toEqual([{ p: 1 }, { p: 2 }, { t: "x" }, { t: "y" }]);
     }
@@ -227,7 +197,7 @@ describe.skipIf(!redisUrl)("redis bus", () => {
     expect((await a.latest(() => true)).length).toBe(3);
 
     expect(await b.replay(() => true, start.id!)).toEqual({ ok: true, events: [] });
-    await waitFor(() => a.stats().latest_values === 3, 5_000, "refreshed stats");
+    await eventually(() => a.stats().latest_values === 3, 5_000, "refreshed stats");
     expect(a.stats().published).toBe(3);
     expect(b.stats().published).toBe(2);
   });
@@ -242,7 +212,7 @@ describe.skipIf(!redisUrl)("redis bus", () => {
     const fromB: ControlMessage = { kind: "drop_cache", from: "server-b", data: null };
     await a.sendControl(fromA);
     await b.sendControl(fromB);
-    await waitFor(() => gotA.length === 2 && gotB.length === 2, 5_000, "2 control messages on both");
+    await eventually(() => gotA.length === 2 && gotB.length === 2, 5_000, "2 control messages on both");
     for (const got of [gotA, gotB]) expect(got).toEqual(expect.arrayContaining([fromA, fromB]));
   });
 
@@ -263,7 +233,7 @@ describe.skipIf(!redisUrl)("redis bus", () => {
     await admin.del(`${prefix}events`, `${prefix}epoch`);
     const fresh = await a.publish(durable("jobs", 2));
     expect(a.epoch()).not.toBe(before);
-    await waitFor(() => seenB.some((e) => e.id === fresh.id), 5_000, "the new event on b");
+    await eventually(() => seenB.some((e) => e.id === fresh.id), 5_000, "the new event on b");
     expect(b.epoch()).toBe(a.epoch());
     expect(changesB).toEqual([a.epoch()]);
     expect((await b.replay(() => true, old.id!)).ok).toBe(false);
@@ -283,43 +253,20 @@ describe.skipIf(!redisUrl)("redis bus", () => {
 
   describe("when Redis restarts and loses its data", () => {
     const password = `pw-${randomUUID()}`;
-    let port = 0;
-    let server: ChildProcess | null = null;
-
-    async function startServer(): Promise<void> {
-      const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--requirepass", password], {
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      server = child;
-      let output = "";
-      child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      await waitFor(() => output.includes("Ready to accept connections") || child.exitCode !== null, 10_000, "redis-server to start");
-      if (child.exitCode !== null) throw new Error(`redis-server exited: ${output}`);
-    }
-
-    async function killServer(): Promise<void> {
-      const child = server;
-      server = null;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGKILL");
-      await exited;
-    }
+    let server: RedisServer;
 
     beforeAll(async () => {
-      port = await freePort();
-      await startServer();
+      server = await redisServer({ password });
     });
 
     afterAll(async () => {
-      await killServer();
+      await server?.kill();
     });
 
     it("reports the outage, reconnects, moves both instances to one new epoch, and keeps the secret out of the logs", async () => {
       const lines: string[] = [];
       const log = pino({ level: "debug" }, { write: (line: string) => void lines.push(line) });
-      const url = `redis://:${password}@127.0.0.1:${port}`;
+      const url = server.url;
       const prefix = `${runPrefix}${randomUUID()}:`;
       const a = await createRedisBus({ url, prefix, log });
       buses.push(a);
@@ -336,18 +283,18 @@ describe.skipIf(!redisUrl)("redis bus", () => {
         bus.onEpochChange((epoch) => epochs[name].push(epoch));
       }
       const old = await a.publish(durable("jobs", 1));
-      await waitFor(() => seen.b.length === 1, 5_000, "the first event on b");
+      await eventually(() => seen.b.length === 1, 5_000, "the first event on b");
 
-      await killServer();
-      await waitFor(() => states.a.includes(false) && states.b.includes(false), 10_000, "both to report the outage");
+      await server.kill();
+      await eventually(() => states.a.includes(false) && states.b.includes(false), 10_000, "both to report the outage");
       expect(a.stats().connected).toBe(false);
       expect(b.stats().connected).toBe(false);
       expect(states).toEqual({ a: [false], b: [false] });
       // Published while Redis is away: sent once it is back.
       const queued = b.publish(durable("jobs", 2));
 
-      await startServer();
-      await waitFor(() => a.stats().connected && b.stats().connected, 15_000, "both to reconnect");
+      await server.start();
+      await eventually(() => a.stats().connected && b.stats().connected, 15_000, "both to reconnect");
       expect(states).toEqual({ a: [false, true], b: [false, true] });
       const during = await queued;
 
@@ -357,7 +304,7 @@ describe.skipIf(!redisUrl)("redis bus", () => {
       expect(epochs).toEqual({ a: [after], b: [after] });
 
       const fresh = await a.publish(durable("jobs", 3));
-      await waitFor(() => [seen.a, seen.b].every((s) => s.some((e) => e.id === fresh.id)), 5_000, "the new event on both");
+      await eventually(() => [seen.a, seen.b].every((s) => s.some((e) => e.id === fresh.id)), 5_000, "the new event on both");
       for (const s of [seen.a, seen.b]) expect(s.map((e) => e.id)).toEqual([old.id, during.id, fresh.id]);
       expect((await a.replay(() => true, old.id!)).ok).toBe(false);
       expect((await b.replay(() => true, old.id!)).ok).toBe(false);

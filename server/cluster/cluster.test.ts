@@ -16,9 +16,9 @@ import { createJobsService } from "../services/jobs";
 import { createNotificationsService } from "../services/notifications";
 import { openDatabase, type Database } from "../storage/db";
 import { createRepositories, type Repositories } from "../storage/repositories";
-import { eventually, instanceIdOf, startInstance, withSchema, type InstanceProcess } from "../testing/instance-process";
-import { deleteRedisKeys } from "../testing/test-server";
-import { connect, type TestClient } from "../testing/ws-client";
+import { eventually, instanceIdOf, publishInsight as publishAs, startInstance, withSchema, type InstanceProcess } from "../testing/instance-process";
+import { deleteRedisKeys } from "../testing/redis-server";
+import { connect, subscribe, type TestClient } from "../testing/ws-client";
 import { sql } from "kysely";
 
 const DB_URL = process.env.TEST_DATABASE_URL;
@@ -41,27 +41,7 @@ describe.skipIf(!DB_URL || !REDIS_URL)("two instances on PostgreSQL and Redis", 
     await c.waitFor((m) => m.type === "connected");
     return c;
   };
-  const subscribe = async (c: TestClient, topics: string[], since?: string) => {
-    const ref = `r${Math.random().toString(36).slice(2)}`;
-    const from = c.messages.length;
-    c.send({ type: "subscribe", ref, topics, ...(since ? { since } : {}) });
-    return c.waitFor((m) => m.type === "subscribed" && m.data.ref === ref, { from });
-  };
-  let insightSeq = 0;
-  const publishInsight = async (through: InstanceProcess): Promise<string> => {
-    const insightId = `cluster-${++insightSeq}`;
-    const res = await fetch(`${through.url}/api/events`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        topic: "insights",
-        type: "insight_generated",
-        data: { insight_id: insightId, title: `Finding ${insightSeq}`, description: "seen by an outside analyzer", type: "trend", confidence: 0.6, metadata: {}, created_at: new Date().toISOString() },
-      }),
-    });
-    expect(res.status).toBe(202);
-    return insightId;
-  };
+  const publishInsight = (through: InstanceProcess) => publishAs(through, key);
   const insightsOn = (c: TestClient) => c.messages.filter((m) => m.type === "insight_generated").map((m) => (m.data as { insight_id: string }).insight_id);
 
   beforeAll(async () => {

@@ -1,8 +1,6 @@
 // Redis restarting under two running instances (a Redis of the test's own, which keeps nothing):
 // both reconnect and say so (module health, logs), clients on the socket they kept get `resync`, a
 // client resuming with an id from before gets `resync`, and events flow again on both instances.
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,63 +9,37 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKeyStore } from "../auth/api-keys";
 import { openDatabase, type Database } from "../storage/db";
 import { createRepositories } from "../storage/repositories";
-import { eventually, freePort, startInstance, withSchema, type InstanceProcess } from "../testing/instance-process";
-import { connect, type TestClient } from "../testing/ws-client";
+import { eventually, publishInsight, startInstance, withSchema, type InstanceProcess } from "../testing/instance-process";
+import { redisServer, type RedisServer } from "../testing/redis-server";
+import { connect, subscribe, type TestClient } from "../testing/ws-client";
 
 const DB_URL = process.env.TEST_DATABASE_URL;
 const REDIS_URL = process.env.TEST_REDIS_URL;
 
 describe.skipIf(!DB_URL || !REDIS_URL)("a Redis restart under two instances", () => {
   const schema = `sbredis_${process.pid}`;
-  let redisPort: number;
-  let redis: ChildProcess | null = null;
+  let redis: RedisServer;
   let a: InstanceProcess;
   let b: InstanceProcess;
   let database: Database;
   let key: string;
   const clients: TestClient[] = [];
 
-  const startRedis = async () => {
-    redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    redis.stdout!.on("data", (d: Buffer) => (out += String(d)));
-    await eventually(() => out.includes("Ready to accept connections"), 10_000, "redis-server to start");
-  };
-  const stopRedis = async () => {
-    if (!redis || redis.exitCode !== null) return;
-    const exited = once(redis, "exit");
-    redis.kill("SIGKILL");
-    await exited;
-  };
   const client = async (instance: InstanceProcess, topics: string[], since?: string) => {
     const c = await connect(instance.wsUrl, { token: key });
     clients.push(c);
     await c.waitFor((m) => m.type === "connected");
-    c.send({ type: "subscribe", ref: "s", topics, ...(since ? { since } : {}) });
-    await c.waitFor((m) => m.type === "subscribed");
+    await subscribe(c, topics, since);
     return c;
   };
-  let seq = 0;
-  const publishInsight = async (through: InstanceProcess) => {
-    const insightId = `restart-${++seq}`;
-    const res = await fetch(`${through.url}/api/events`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-      body: JSON.stringify({ topic: "insights", type: "insight_generated", data: { insight_id: insightId, title: "t", description: "d", type: "trend", confidence: 0.5, metadata: {}, created_at: new Date().toISOString() } }),
-    });
-    expect(res.status).toBe(202);
-    return insightId;
-  };
-
   beforeAll(async () => {
-    redisPort = await freePort();
-    await startRedis();
+    redis = await redisServer();
     database = await openDatabase({ databaseUrl: DB_URL!, schema });
     await sql.raw(`drop schema if exists ${schema} cascade; create schema ${schema}`).execute(database.db);
     await database.close();
     const env = {
       DATABASE_URL: withSchema(DB_URL!, schema),
-      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      REDIS_URL: redis.url,
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "switchboard-redis-restart-")),
       SESSION_SECRET: "a-redis-restart-test-secret-of-forty-chars",
       MODULE_HEALTH_INTERVAL_MS: "200",
@@ -82,7 +54,7 @@ describe.skipIf(!DB_URL || !REDIS_URL)("a Redis restart under two instances", ()
   afterAll(async () => {
     for (const c of clients) c.close();
     await Promise.all([a?.kill("SIGTERM"), b?.kill("SIGTERM")]);
-    await stopRedis();
+    await redis?.kill();
     if (database) {
       await sql.raw(`drop schema if exists ${schema} cascade`).execute(database.db);
       await database.close();
@@ -92,13 +64,13 @@ describe.skipIf(!DB_URL || !REDIS_URL)("a Redis restart under two instances", ()
   it("recovers: the instances reconnect and say so, kept sockets get resync, old ids get resync, events flow again", async () => {
     const onA = await client(a, ["insights", "system"]);
     const onB = await client(b, ["insights"]);
-    const before = await publishInsight(b);
+    const before = await publishInsight(b, key);
     const seen = await onA.waitFor((m) => m.type === "insight_generated" && m.data.insight_id === before);
     await onB.waitFor((m) => m.type === "insight_generated" && m.data.insight_id === before);
 
-    await stopRedis();
+    await redis.kill();
     await eventually(() => [a, b].every((i) => i.logs.some((l) => l.includes("the bus lost its connection"))), 15_000, "both instances to notice");
-    await startRedis();
+    await redis.start();
     await eventually(() => [a, b].every((i) => i.logs.some((l) => l.includes("the bus is connected again"))), 20_000, "both instances to reconnect");
 
     // Redis came back empty: a new epoch, and every kept socket is told to fetch again.
@@ -107,7 +79,7 @@ describe.skipIf(!DB_URL || !REDIS_URL)("a Redis restart under two instances", ()
     expect(resyncA.data.topics).toEqual(expect.arrayContaining(["insights", "system"]));
     await onB.waitFor((m) => m.type === "resync" && m.data.reason === "epoch_changed", { timeoutMs: 10_000 });
 
-    const after = await publishInsight(a);
+    const after = await publishInsight(a, key);
     await onA.waitFor((m) => m.type === "insight_generated" && m.data.insight_id === after);
     await onB.waitFor((m) => m.type === "insight_generated" && m.data.insight_id === after);
 

@@ -128,11 +128,11 @@ export function createAdminService(deps: AdminServiceDeps) {
 
   /** Closes matching sockets here and asks every other instance to; resolves with how many the cluster holds. */
   async function disconnectEverywhere(target: RemoteTarget, reason: string): Promise<number> {
-    const closed = port.disconnect(matcher(target), POLICY, reason);
-    const elsewhere = await remoteConnections();
     const match = matcher(target);
-    const remote = elsewhere.filter((c) => match(principalOf(c), c.client_id)).length;
-    if (elsewhere.length > 0 || remote > 0) await tellOthers(CONTROL.disconnect, { target, reason });
+    const closed = port.disconnect(match, POLICY, reason);
+    // Told always: a socket opened elsewhere since its instance's last report must close too.
+    await tellOthers(CONTROL.disconnect, { target, reason });
+    const remote = (await remoteConnections()).filter((c) => match(principalOf(c), c.client_id)).length;
     return closed + remote;
   }
 

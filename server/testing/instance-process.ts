@@ -92,3 +92,21 @@ export function instanceIdOf(instance: InstanceProcess): string | undefined {
   }
   return undefined;
 }
+
+let insightSeq = 0;
+
+/** Publishes one `insight_generated` through an instance's `POST /api/events` (as an outside analyzer does); resolves with its insight id. */
+export async function publishInsight(through: { url: string }, apiKey: string): Promise<string> {
+  const insightId = `outside-${process.pid}-${++insightSeq}`;
+  const res = await fetch(`${through.url}/api/events`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      topic: "insights",
+      type: "insight_generated",
+      data: { insight_id: insightId, title: `Finding ${insightSeq}`, description: "seen by an outside analyzer", type: "trend", confidence: 0.6, metadata: {}, created_at: new Date().toISOString() },
+    }),
+  });
+  if (res.status !== 202) throw new Error(`POST /api/events answered ${res.status}: ${await res.text()}`);
+  return insightId;
+}

@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from "../app";
 import { createLogger } from "../log";
 import type { DbDriver } from "../storage/db";
 import { resetDatabase, testDatabase } from "../storage/test-database";
+import { deleteRedisKeys } from "./redis-server";
 
 export interface TestServer extends RunningServer {
   wsUrl: string;
@@ -78,21 +79,4 @@ function requireEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`TEST_STACK=scaled needs ${name}`);
   return value;
-}
-
-/** Deletes every key under `prefix` (a test server's bus). */
-export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const { Redis } = await import("ioredis");
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== "0");
-  } finally {
-    redis.disconnect();
-  }
 }

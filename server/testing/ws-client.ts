@@ -83,3 +83,13 @@ export function connect(url: string, options: ConnectOptions = {}): Promise<Test
     ws.once("error", reject);
   });
 }
+
+let subscribeRef = 0;
+
+/** Sends `subscribe` (with `since` when given) and resolves with its `subscribed` reply. */
+export async function subscribe(client: TestClient, topics: string[], since?: string): Promise<Message> {
+  const ref = `sub-${++subscribeRef}`;
+  const from = client.messages.length;
+  client.send({ type: "subscribe", ref, topics, ...(since ? { since } : {}) });
+  return client.waitFor((m) => m.type === "subscribed" && m.data.ref === ref, { from });
+}
