@@ -94,7 +94,7 @@ function ConnectionsHead() {
     <THead>
       <Th>User or key</Th>
       <Th>Client</Th>
-      <Th>Address</Th>
+      <Th>Address · instance</Th>
       <Th>Topics</Th>
       <Th>Connected</Th>
       <Th numeric>In</Th>
@@ -138,7 +138,13 @@ function ConnectionRow({
           {shortUserAgent(row.user_agent)}
         </div>
       </Td>
-      <Td className="font-mono text-xs">{row.address}</Td>
+      <Td className="font-mono text-xs">
+        <div>{row.address}</div>
+        {/* Which server instance holds the socket (a cluster serves one console from several). */}
+        <div className="max-w-40 truncate text-muted-foreground" title={`server instance ${row.instance_id}`}>
+          {row.instance_id}
+        </div>
+      </Td>
       <Td>
         <TopicList topics={row.topics} />
       </Td>
