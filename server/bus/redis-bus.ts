@@ -273,6 +273,10 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     const event = e === undefined ? null : parseEvent(e, id);
     if (ep !== undefined) adoptEpoch(ep, true); // before the event, so listeners see the epoch change first
     lastDelivered = id;
+    // The stats follow what the reader sees at once; the timer corrects them (trimming) every second.
+    cached.newestId = id;
+    cached.oldestId ??= id;
+    cached.logSize += 1;
     if (event) for (const listener of listeners) call("subscribe", listener, event);
     else log.warn({ id }, "redis bus: skipped a malformed stream entry");
   }
