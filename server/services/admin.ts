@@ -1,7 +1,8 @@
 // Admin service: the console's actions (disconnect, broadcast, users, API keys), each audited first, and
 // the `admin` topic's events (connections opened/updated/closed, topic figures, user/key changes, audit).
 // In a cluster its figures cover every instance: the others' come from the reports they send with
-// their heartbeats, and actions on their sockets and caches reach them as control messages on the bus.
+// their heartbeats (their sockets also from the opens and closes heard since: peer-sockets.ts), and
+// actions on their sockets and caches reach them as control messages on the bus.
 import type { AdminBroadcastBody, AdminBroadcastResponse, AdminConnectionsResponse, UpdateUserBody, UpdateUserResponse } from "@/lib/api/admin";
 import { adminBroadcastBody } from "@/lib/api/admin";
 import type {
@@ -29,6 +30,7 @@ import type { UserRow } from "../storage/repositories/users";
 import { decodeCursor, nowMs, pageOf } from "./cursor";
 import { ServiceError } from "./errors";
 import type { NotificationsService } from "./notifications";
+import { createPeerSockets } from "./peer-sockets";
 import type { UsersService } from "./users";
 
 /** One open socket as the hub describes it (the hub's ConnectionInfo, seen through this port). */
@@ -136,9 +138,13 @@ export function createAdminService(deps: AdminServiceDeps) {
     return closed + remote;
   }
 
-  async function remoteConnections(): Promise<AdminConnection[]> {
-    return (await peers()).flatMap((p) => p.report?.connections ?? []);
-  }
+  // The other instances' sockets: their reports, brought up to date by the opens and closes heard since.
+  const peerSockets = createPeerSockets({
+    bus,
+    instanceId: port.instanceId,
+    reports: async () => (await peers()).map((p) => ({ instance_id: p.instance_id, connections: p.report?.connections ?? [] })),
+  });
+  const remoteConnections = () => peerSockets.list();
   /** Per open socket: its version and the figures it was last reported with. */
   const tracked = new Map<string, { version: number; signature: string }>();
 
