@@ -48,7 +48,7 @@ function AdminConsole() {
 
   return (
     <NowProvider>
-      <div className="grid gap-6" data-testid="admin-page">
+      <div className="grid grid-cols-1 gap-6" data-testid="admin-page">
         <PageHeader title="Admin console" description="Live connections and topics, broadcasts, users, API keys and the audit log." />
         <Tabs value={tab} onValueChange={(v) => setTab(v as AdminTab)}>
           <TabsList aria-label="Admin console sections" className="h-auto flex-wrap">

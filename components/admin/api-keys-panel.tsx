@@ -69,7 +69,7 @@ export function ApiKeysPanel() {
   }
 
   return (
-    <section aria-labelledby="admin-keys-heading" className="grid gap-3">
+    <section aria-labelledby="admin-keys-heading" className="grid grid-cols-1 gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="admin-keys-heading" className="text-lg font-semibold">
           API keys

@@ -69,7 +69,7 @@ export function AuditPanel() {
   }
 
   return (
-    <section aria-labelledby="admin-audit-heading" className="grid gap-3">
+    <section aria-labelledby="admin-audit-heading" className="grid grid-cols-1 gap-3">
       <h2 id="admin-audit-heading" className="text-lg font-semibold">
         Audit log
       </h2>

@@ -2,7 +2,7 @@
 // ConnectionsPanel: the live table of every open socket (who, client, address, topics, since, traffic,
 // send buffer, last seen) with "Disconnect" for one socket and for all of a user's.
 import * as React from "react";
-import { Cable, Unplug, Users } from "lucide-react";
+import { Cable, Users } from "lucide-react";
 
 import { RelativeTime } from "@/components/jobs/now-context";
 import { Badge } from "@/components/ui/badge";
@@ -54,7 +54,7 @@ export function ConnectionsPanel() {
     body = <EmptyState icon={Cable} title="No open sockets" description="Browsers and programs show up here the moment they connect." data-testid="admin-connections-empty" />;
   } else {
     body = (
-      <AdminTable label="Connections" caption="Every open socket, newest first; updates live" minWidth={1100} testId="admin-connections">
+      <AdminTable label="Connections" caption="Every open socket, newest first; updates live" minWidth={960} testId="admin-connections">
         <ConnectionsHead />
         <tbody className="divide-y">
           {rows.map((row) => (
@@ -72,7 +72,7 @@ export function ConnectionsPanel() {
   }
 
   return (
-    <section aria-labelledby="admin-connections-heading" className="grid gap-3">
+    <section aria-labelledby="admin-connections-heading" className="grid grid-cols-1 gap-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="admin-connections-heading" className="text-lg font-semibold">
           Connections
@@ -134,7 +134,7 @@ function ConnectionRow({
       </th>
       <Td>
         <div className="capitalize">{row.kind}</div>
-        <div className="max-w-48 truncate text-xs text-muted-foreground" title={row.user_agent ?? undefined}>
+        <div className="max-w-40 truncate text-xs text-muted-foreground" title={row.user_agent ?? undefined}>
           {shortUserAgent(row.user_agent)}
         </div>
       </Td>
@@ -165,7 +165,6 @@ function ConnectionRow({
         ) : (
           <div className="flex justify-end gap-1">
             <Button variant="outline" size="sm" onClick={onDisconnect} aria-label={`Disconnect ${name}'s socket ${row.client_id}`} data-testid="admin-disconnect">
-              <Unplug aria-hidden="true" />
               Disconnect
             </Button>
             {row.user_id && userSockets > 1 ? (
@@ -185,7 +184,7 @@ function TopicList({ topics }: { topics: readonly string[] }) {
   if (topics.length === 0) return <span className="text-muted-foreground">none</span>;
   const shown = topics.slice(0, 4);
   return (
-    <div className="flex max-w-64 flex-wrap gap-1" title={topics.join(", ")}>
+    <div className="flex max-w-56 flex-wrap gap-1" title={topics.join(", ")}>
       {shown.map((t) => (
         <code key={t} className="rounded bg-muted px-1 py-0.5 text-xs">
           {t}

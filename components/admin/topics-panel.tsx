@@ -37,7 +37,7 @@ export function TopicsPanel() {
   }
 
   return (
-    <section aria-labelledby="admin-topics-heading" className="grid gap-4" data-testid="admin-topics">
+    <section aria-labelledby="admin-topics-heading" className="grid grid-cols-1 gap-4" data-testid="admin-topics">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="admin-topics-heading" className="text-lg font-semibold">
           Topics

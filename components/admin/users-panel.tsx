@@ -83,7 +83,7 @@ export function UsersPanel() {
   }
 
   return (
-    <section aria-labelledby="admin-users-heading" className="grid gap-3">
+    <section aria-labelledby="admin-users-heading" className="grid grid-cols-1 gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="admin-users-heading" className="text-lg font-semibold">
           Users
