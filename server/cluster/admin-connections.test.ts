@@ -3,7 +3,7 @@
 // a socket closed on B leaves A's list as soon as A has heard of the close, not a heartbeat later.
 // Heartbeats are 12 s apart here, so a list built from the reports alone would lag behind both.
 // Needs TEST_DATABASE_URL and TEST_REDIS_URL.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
@@ -22,6 +22,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL;
 describe.skipIf(!DB_URL || !REDIS_URL)("the admin console's connections across instances", () => {
   const schema = `sbadminconn_${process.pid}`;
   const prefix = `sbtest:${process.pid}:admin-connections:`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchboard-admin-connections-"));
   let a: RunningServer;
   let b: RunningServer;
   let client: TestClient | undefined;
@@ -41,7 +42,7 @@ describe.skipIf(!DB_URL || !REDIS_URL)("the admin console's connections across i
         SESSION_SECRET: "an-admin-connections-test-secret-of-40-chars",
         SWITCHBOARD_ADMIN_EMAIL: "root@admin-connections.test",
         SWITCHBOARD_ADMIN_PASSWORD: "root-password",
-        DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "switchboard-admin-connections-")),
+        DATA_DIR: dataDir,
       },
       log: createLogger("silent"),
     });
@@ -72,6 +73,7 @@ describe.skipIf(!DB_URL || !REDIS_URL)("the admin console's connections across i
     await sql.raw(`drop schema if exists ${schema} cascade`).execute(database.db);
     await database.close();
     await deleteRedisKeys(REDIS_URL!, prefix);
+    rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
   it("lists a socket opened on the other instance at once, and drops it at once when it closes", async () => {

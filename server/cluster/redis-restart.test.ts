@@ -1,7 +1,7 @@
 // Redis restarting under two running instances (a Redis of the test's own, which keeps nothing):
 // both reconnect and say so (module health, logs), clients on the socket they kept get `resync`, a
 // client resuming with an id from before gets `resync`, and events flow again on both instances.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
@@ -18,6 +18,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL;
 
 describe.skipIf(!DB_URL || !REDIS_URL)("a Redis restart under two instances", () => {
   const schema = `sbredis_${process.pid}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchboard-redis-restart-"));
   let redis: RedisServer;
   let a: InstanceProcess;
   let b: InstanceProcess;
@@ -40,7 +41,7 @@ describe.skipIf(!DB_URL || !REDIS_URL)("a Redis restart under two instances", ()
     const env = {
       DATABASE_URL: withSchema(DB_URL!, schema),
       REDIS_URL: redis.url,
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "switchboard-redis-restart-")),
+      DATA_DIR: dataDir,
       SESSION_SECRET: "a-redis-restart-test-secret-of-forty-chars",
       MODULE_HEALTH_INTERVAL_MS: "200",
       SYSTEM_METRICS_INTERVAL_MS: "200",
@@ -59,6 +60,7 @@ describe.skipIf(!DB_URL || !REDIS_URL)("a Redis restart under two instances", ()
       await sql.raw(`drop schema if exists ${schema} cascade`).execute(database.db);
       await database.close();
     }
+    rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
   it("recovers: the instances reconnect and say so, kept sockets get resync, old ids get resync, events flow again", async () => {

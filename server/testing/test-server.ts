@@ -3,7 +3,7 @@
 // runs on PostgreSQL (TEST_DATABASE_URL) and the Redis bus (TEST_REDIS_URL, under a key prefix of its
 // own that is deleted when it closes): the whole integration suite runs on the scaled-out engines.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Principal } from "../auth/principal";
@@ -37,6 +37,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const database = await testDatabase(options.driver ?? (scaled ? "postgres" : "pglite"));
   const redis = scaled ? { REDIS_URL: requireEnv("TEST_REDIS_URL"), REDIS_PREFIX: `sbtest:${process.pid}:${randomUUID()}:` } : {};
   if (options.reset !== false) await resetDatabase(database);
+  // A data folder of its own unless the test brings one (restart tests share theirs); removed on close.
+  const ownDataDir = env.DATA_DIR ? null : mkdtempSync(path.join(os.tmpdir(), "switchboard-test-"));
   const server = await startServer({
     env: {
       NODE_ENV: "test",
@@ -49,7 +51,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       // Tests opt in to the market simulator (MARKET_FEED: "simulator"), so no quotes flow unasked.
       MARKET_FEED: "off",
       ...redis,
-      DATA_DIR: env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "switchboard-test-")),
+      DATA_DIR: env.DATA_DIR ?? ownDataDir!,
       ...env,
     },
     database,
@@ -61,6 +63,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     async close() {
       await server.close();
       if (redis.REDIS_URL) await deleteRedisKeys(redis.REDIS_URL, redis.REDIS_PREFIX);
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
     wsUrl: `${server.url.replace("http", "ws")}/ws`,
     async signIn(email, role = "user") {
