@@ -1,5 +1,5 @@
 // Two server processes as one cluster on PostgreSQL and Redis: events cross instances, a client
-// resumes on the other instance with `since`, each job is processed once, and the leader's duties
+// resumes on the other instance with `since`, each job and each DAG run is processed once, and the leader's duties
 // move to the survivor when the leader is killed. Needs TEST_DATABASE_URL and TEST_REDIS_URL.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -12,8 +12,10 @@ import { newIdentity } from "./identity";
 import { busSignals } from "./signals";
 import { createLogger } from "../log";
 import { jobTypeFor } from "../engines/job-processor/steps";
+import { createDagsService } from "../services/dags";
 import { createJobsService } from "../services/jobs";
-import { createNotificationsService } from "../services/notifications";
+import { createNotificationsService, type NotificationsService } from "../services/notifications";
+import type { ClusterDeps } from "./deps";
 import { openDatabase, type Database } from "../storage/db";
 import { createRepositories, type Repositories } from "../storage/repositories";
 import { eventually, instanceIdOf, publishInsight as publishAs, startInstance, withSchema, type InstanceProcess } from "../testing/instance-process";
@@ -106,22 +108,24 @@ describe.skipIf(!DB_URL || !REDIS_URL)("two instances on PostgreSQL and Redis", 
     expect(onB.messages.some((m) => m.type === "resync")).toBe(false);
   });
 
-  it("processes each job once across both instances", async () => {
-    // Jobs enter the queue as an upload does: stored, then signalled to every instance on the bus.
+  /** Runs `use` with services of this test process joined to the cluster's bus, as a third instance that runs no engines. */
+  async function asClusterClient<T>(use: (deps: { bus: Bus; notifications: NotificationsService; cluster: ClusterDeps }) => Promise<T>): Promise<T> {
     const log = createLogger("silent");
     const bus: Bus = await createRedisBus({ url: REDIS_URL!, prefix, log });
     const identity = newIdentity();
     const signals = busSignals({ bus, instanceId: identity.instanceId, log });
-    const jobs = createJobsService({
-      repos,
-      bus,
-      notifications: createNotificationsService({ repos, bus }),
-      uploadDir: path.join(dataDir, "uploads"),
-      maxUploadBytes: 1024 * 1024,
-      typeOf: jobTypeFor,
-      cluster: { identity, signals },
-    });
     try {
+      return await use({ bus, notifications: createNotificationsService({ repos, bus }), cluster: { identity, signals } });
+    } finally {
+      signals.close();
+      await bus.close();
+    }
+  }
+
+  it("processes each job once across both instances", async () => {
+    // Jobs enter the queue as an upload does: stored, then signalled to every instance on the bus.
+    await asClusterClient(async ({ bus, notifications, cluster }) => {
+      const jobs = createJobsService({ repos, bus, notifications, uploadDir: path.join(dataDir, "uploads"), maxUploadBytes: 1024 * 1024, typeOf: jobTypeFor, cluster });
       const created = [];
       for (let i = 0; i < 8; i++) {
         const text = `Report ${i}. Revenue in Berlin grew by ${10 + i} percent while costs in Paris fell. Acme Corp expects growth next quarter.`;
@@ -152,10 +156,40 @@ describe.skipIf(!DB_URL || !REDIS_URL)("two instances on PostgreSQL and Redis", 
       // Every job was claimed by one of the two (which one is up to the race for the rows).
       const owners = new Set(done.map((r) => r!.owner_instance));
       expect([...owners].every((o) => o === instanceIdOf(a) || o === instanceIdOf(b))).toBe(true);
-    } finally {
-      signals.close();
-      await bus.close();
-    }
+    });
+  }, 90_000);
+
+  it("runs each DAG run once across both instances: every step once, one notification per run", async () => {
+    await asClusterClient(async ({ bus, notifications, cluster }) => {
+      const dags = createDagsService({ repos, bus, notifications, cluster });
+      const owner = await repos.users.findByEmail("root@cluster.test");
+      const dag = await dags.create({
+        name: "Cluster once",
+        description: null,
+        ownerId: owner!.id,
+        steps: [
+          { step_id: "wait", depends_on: [], operator: "delay", params: { ms: 50 }, retries: 0 },
+          { step_id: "tell", depends_on: ["wait"], operator: "notify", params: { title: "Run {{params.n}} done", message: "", level: "info" }, retries: 0 },
+        ],
+      });
+      const runs: string[] = [];
+      for (let n = 0; n < 8; n++) runs.push((await dags.trigger(dag.dag_id, { params: { n }, ownerId: owner!.id })).run_id);
+      const finished = await eventually(
+        async () => {
+          const rows = await database.db.selectFrom("dag_runs").select(["run_id", "status", "owner_instance"]).where("run_id", "in", runs).execute();
+          return rows.length === runs.length && rows.every((r) => r.status !== "queued" && r.status !== "running") ? rows : undefined;
+        },
+        60_000,
+        "every run to finish",
+      );
+      expect(finished.map((r) => r.status)).toEqual(runs.map(() => "success"));
+      expect(finished.every((r) => r.owner_instance === instanceIdOf(a) || r.owner_instance === instanceIdOf(b))).toBe(true);
+      const steps = await database.db.selectFrom("dag_run_steps").select(["status", "retry_count"]).where("run_id", "in", runs).execute();
+      expect(steps).toHaveLength(runs.length * 2);
+      expect(steps.every((s) => s.status === "success" && s.retry_count === 0)).toBe(true);
+      const told = await database.db.selectFrom("notifications").select("title").where("user_id", "=", owner!.id).where("title", "like", "Run % done").execute();
+      expect(told.map((t) => t.title).sort()).toEqual(runs.map((_, n) => `Run ${n} done`).sort());
+    });
   }, 90_000);
 
   it("moves the leader's periodic producers to the other instance within 15 s when the leader is killed", async () => {
