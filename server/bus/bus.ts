@@ -60,6 +60,12 @@ export interface Bus {
   /** Called with the new epoch whenever it changes. Returns a teardown. */
   onEpochChange(listener: (epoch: string) => void): () => void;
   /**
+   * Called when this instance fell so far behind that the replay log was trimmed past the last event
+   * it delivered: durable events went by without reaching its subscribers (same epoch). Never for the
+   * memory bus, which delivers as it publishes. Returns a teardown.
+   */
+  onGap(listener: () => void): () => void;
+  /**
    * The durable events after `since` on topics that pass `filter`, in order, up to the newest event
    * published so far. Not ok when `since` is not an id this bus still holds (another epoch, or
    * evicted from the log): the caller must tell its client to resync.

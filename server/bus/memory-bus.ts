@@ -92,6 +92,10 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
       // A process's memory bus never starts over while it lives: its epoch changes only with the process.
       return () => {};
     },
+    onGap() {
+      // Delivered as published: a subscriber never falls behind the log.
+      return () => {};
+    },
     async sendControl(message) {
       if (closed) throw new Error("bus is closed");
       // Delivered on a later tick, as a message from another instance would be.

@@ -156,6 +156,32 @@ describe.skipIf(!redisUrl)("redis bus", () => {
     expect(b.stats().log_capacity).toBe(10);
   });
 
+  it("says so when the log was trimmed past events it had not delivered yet, and never while it keeps up", async () => {
+    const [a, b] = await pair(50);
+    const gaps: string[] = [];
+    b.onGap(() => gaps.push(b.stats().newest_id ?? ""));
+    const seenB = record(b);
+    // Batches smaller than the log, each read before the next: trimmed, but never past b's reader.
+    for (let round = 1; round <= 5; round++) {
+      await a.publishMany(Array.from({ length: 40 }, (_, j) => durable("jobs", round * 100 + j)));
+      await eventually(() => seenB.length === round * 40, 5_000, `round ${round} on b`);
+    }
+    expect(gaps).toEqual([]);
+
+    // One burst of four logs' worth is trimmed within the publish itself, before any reader gets to it.
+    const burst = await a.publishMany(Array.from({ length: 200 }, (_, j) => durable("jobs", 1_000 + j)));
+    await eventually(() => seenB.at(-1)?.id === burst.at(-1)!.id, 5_000, "the burst's last event on b");
+    expect(gaps).toHaveLength(1);
+    const delivered = seenB.slice(200);
+    expect(delivered.length).toBeLessThan(200);
+    expect(delivered.map((e) => e.id)).toEqual(burst.slice(200 - delivered.length).map((e) => e.id));
+
+    // Caught up again: the next events follow on without another gap.
+    const after = await a.publish(durable("jobs", 9_999));
+    await eventually(() => seenB.at(-1)?.id === after.id, 5_000, "the next event on b");
+    expect(gaps).toHaveLength(1);
+  });
+
   it("never replays past what the instance has delivered live", async () => {
     const [a, b] = await pair();
     const seenB = record(b);

@@ -1,6 +1,7 @@
 // The Redis bus: one Stream is the durable replay log every instance shares (one order, ids issued by
-// Redis), a hash holds the latest ephemeral value per (topic, type), pub/sub carries ephemeral events
-// and control messages, and a string key holds the epoch. Owns its three connections (commands, the
+// Redis, and a sequence number per entry so that a reader can tell when it missed some), a hash holds
+// the latest ephemeral value per (topic, type), pub/sub carries ephemeral events and control
+// messages, and a string key holds the epoch. Owns its three connections (commands, the
 // blocking stream reader, the subscriber), the reader loop, the epoch checks and the cached stats.
 import { randomBytes } from "node:crypto";
 import { Redis, type RedisOptions } from "ioredis";
@@ -26,9 +27,11 @@ const QUIT_DEADLINE_MS = 1_000;
 const RETRY_PAUSE_MS = 1_000;
 
 /**
- * KEYS[1] the stream, KEYS[2] the epoch; ARGV[1] a fresh epoch (used only when the key is missing,
- * i.e. Redis lost its data), ARGV[2] the MAXLEN, ARGV[3..] one event JSON each. All XADDs happen in
- * this one call, so one publishMany gets consecutive ids and nothing interleaves.
+ * KEYS[1] the stream, KEYS[2] the epoch, KEYS[3] the sequence counter; ARGV[1] a fresh epoch (used
+ * only when the key is missing, i.e. Redis lost its data), ARGV[2] the MAXLEN, ARGV[3..] one event
+ * JSON each. All XADDs happen in this one call, so one publishMany gets consecutive ids and nothing
+ * interleaves. Each entry carries the next sequence number (`sq`): entries follow each other 1, 2,
+ * 3, … within an epoch, so a reader that sees a jump knows the trimming overtook it.
  */
 const PUBLISH_SCRIPT = `
 local epoch = redis.call('GET', KEYS[2])
@@ -38,13 +41,14 @@ if not epoch then
 end
 local ids = {}
 for i = 3, #ARGV do
-  ids[#ids + 1] = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'e', ARGV[i], 'ep', epoch)
+  local seq = redis.call('INCR', KEYS[3])
+  ids[#ids + 1] = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'e', ARGV[i], 'ep', epoch, 'sq', tostring(seq))
 end
 return {epoch, ids}
 `;
 
 type CommandRedis = Redis & {
-  switchboardPublish(events: string, epoch: string, fresh: string, maxLen: number, ...payloads: string[]): Promise<[string, string[]]>;
+  switchboardPublish(events: string, epoch: string, seq: string, fresh: string, maxLen: number, ...payloads: string[]): Promise<[string, string[]]>;
 };
 
 type StreamEntry = [id: string, fields: string[]];
@@ -93,11 +97,15 @@ function parseControl(json: string): ControlMessage | null {
   return { kind: value.kind, from: value.from, data: value.data };
 }
 
-function entryFields(fields: string[]): { e?: string; ep?: string } {
-  const out: { e?: string; ep?: string } = {};
+function entryFields(fields: string[]): { e?: string; ep?: string; sq?: number } {
+  const out: { e?: string; ep?: string; sq?: number } = {};
   for (let i = 0; i + 1 < fields.length; i += 2) {
     if (fields[i] === "e") out.e = fields[i + 1];
     else if (fields[i] === "ep") out.ep = fields[i + 1];
+    else if (fields[i] === "sq") {
+      const seq = Number(fields[i + 1]);
+      if (Number.isSafeInteger(seq)) out.sq = seq;
+    }
   }
   return out;
 }
@@ -117,6 +125,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   const log = options.log;
   const eventsKey = `${prefix}events`;
   const epochKey = `${prefix}epoch`;
+  const seqKey = `${prefix}seq`;
   const latestKey = `${prefix}latest`;
   const ephemeralChannel = `${prefix}ephemeral`;
   const controlChannel = `${prefix}control`;
@@ -128,7 +137,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   // The reader's XREAD is simply resent after a reconnect, however long it takes.
   const reader = new Redis(options.url, { ...base, maxRetriesPerRequest: null });
   const sub = new Redis(options.url, { ...base, maxRetriesPerRequest: null });
-  cmd.defineCommand("switchboardPublish", { numberOfKeys: 2, lua: PUBLISH_SCRIPT });
+  cmd.defineCommand("switchboardPublish", { numberOfKeys: 3, lua: PUBLISH_SCRIPT });
   const connections: [string, Redis][] = [
     ["cmd", cmd],
     ["reader", reader],
@@ -137,6 +146,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
 
   const listeners = new Set<(event: BusEvent) => void>();
   const epochListeners = new Set<(epoch: string) => void>();
+  const gapListeners = new Set<() => void>();
   const controlListeners = new Set<(message: ControlMessage) => void>();
   const connectionListeners = new Set<(connected: boolean) => void>();
 
@@ -145,6 +155,8 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   let epoch = "";
   /** The newest stream id the reader has handled: where the next XREAD starts, and replay's upper bound. */
   let lastDelivered = "0-0";
+  /** The sequence number of that entry (null before the first of an epoch, or for an entry without one). */
+  let lastSeq: number | null = null;
   let connected = false;
   let cmdSession = 0;
   let epochChecked = false;
@@ -184,6 +196,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     if (next === epoch) return;
     const previous = epoch;
     epoch = next;
+    lastSeq = null; // a new stream counts from 1 again
     if (!fromEntry) lastDelivered = "0-0";
     if (!started) return;
     log.warn({ epoch: next, previous }, "redis bus: the epoch changed (the replay log started over)");
@@ -269,9 +282,15 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   });
 
   function handleEntry([id, fields]: StreamEntry): void {
-    const { e, ep } = entryFields(fields);
+    const { e, ep, sq } = entryFields(fields);
     const event = e === undefined ? null : parseEvent(e, id);
     if (ep !== undefined) adoptEpoch(ep, true); // before the event, so listeners see the epoch change first
+    if (sq !== undefined && lastSeq !== null && sq > lastSeq + 1) {
+      // The stream was trimmed past entries this instance had not read yet: they never reached its subscribers.
+      log.warn({ after: lastDelivered, resumed_at: id, missed: sq - lastSeq - 1 }, "redis bus: this instance fell behind the replay log and missed events");
+      for (const listener of gapListeners) call("gap", listener, undefined);
+    }
+    if (sq !== undefined) lastSeq = sq;
     lastDelivered = id;
     // The stats follow what the reader sees at once; the timer corrects them (trimming) every second.
     cached.newestId = id;
@@ -344,8 +363,9 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     );
     await sub.subscribe(ephemeralChannel, controlChannel);
     epoch = await readEpoch();
-    const newest = await cmd.xrevrange(eventsKey, "+", "-", "COUNT", 1);
+    const newest = (await cmd.xrevrange(eventsKey, "+", "-", "COUNT", 1)) as StreamEntry[];
     lastDelivered = newest[0]?.[0] ?? "0-0";
+    lastSeq = newest[0] ? (entryFields(newest[0][1]).sq ?? null) : null;
     await refreshStats();
   }
 
@@ -397,7 +417,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     const events = inputs.map((input) => newEvent(input));
     const payloads = events.map((e) => JSON.stringify({ type: e.type, topic: e.topic, ts: e.ts, data: e.data }));
     // Sent synchronously (before any await), so that publishMany's calls reach Redis in order.
-    const reply = cmd.switchboardPublish(eventsKey, epochKey, freshEpoch(), logSize, ...payloads);
+    const reply = cmd.switchboardPublish(eventsKey, epochKey, seqKey, freshEpoch(), logSize, ...payloads);
     return reply.then(([storedEpoch, ids]) => {
       adoptEpoch(storedEpoch);
       return events.map((e, i) => ({ type: e.type, topic: e.topic, id: ids[i]!, ts: e.ts, data: e.data }));
@@ -462,6 +482,10 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     onEpochChange(listener) {
       epochListeners.add(listener);
       return () => epochListeners.delete(listener);
+    },
+    onGap(listener) {
+      gapListeners.add(listener);
+      return () => gapListeners.delete(listener);
     },
     async replay(filter: TopicFilter, since: string): Promise<ReplayResult> {
       // Everything after `bound` reaches the caller's subscriber live, so the replay stops there.
@@ -533,6 +557,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
       for (const wake of [...wakers]) wake();
       listeners.clear();
       epochListeners.clear();
+      gapListeners.clear();
       controlListeners.clear();
       connectionListeners.clear();
       // Not QUIT: it would wait behind the reader's blocking XREAD (up to 2 s). Nothing is lost by cutting it.

@@ -229,6 +229,11 @@ export function createHub(deps: HubDeps): Hub {
     log.warn({ epoch, sockets: open.size }, "the bus started a new epoch; every socket is told to resync");
     for (const connection of open) connection.resyncAll("epoch_changed");
   });
+  // This instance fell behind the replay log: events went by that no socket here was sent.
+  const stopGap = bus.onGap(() => {
+    log.warn({ sockets: open.size }, "the bus skipped events this instance had not delivered; every socket is told to resync");
+    for (const connection of open) connection.resyncAll("events_missed");
+  });
 
   function fanOut(event: BusEvent): void {
     const parsed = parseTopic(event.topic);
@@ -387,6 +392,7 @@ export function createHub(deps: HubDeps): Hub {
       closing = true;
       stopBus();
       stopEpoch();
+      stopGap();
       stopConflation();
       stopHeartbeat();
       const waiting = [...open].map(
