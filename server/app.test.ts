@@ -31,6 +31,6 @@ describe("environment", () => {
 
   it("applies PROTOCOL.md's defaults", () => {
     const env = loadEnv({});
-    expect(env).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", HUB_PING_MS: 30_000, HUB_HEARTBEAT_MS: 15_000, HUB_AUTH_TIMEOUT_MS: 5_000, BUS_LOG_SIZE: 10_000, ALLOWED_ORIGINS: [] });
+    expect(env).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", HUB_PING_MS: 30_000, HUB_HEARTBEAT_MS: 15_000, HUB_AUTH_TIMEOUT_MS: 5_000, BUS_LOG_SIZE: 10_000, DATABASE_POOL_SIZE: 10, ALLOWED_ORIGINS: [] });
   });
 });

@@ -74,7 +74,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const startedAt = new Date();
 
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir }));
+    options.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, poolSize: env.DATABASE_POOL_SIZE }));
   const repos = createRepositories(database.db);
   log.info({ driver: database.driver }, "storage ready");
 

@@ -12,6 +12,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z.string().url().optional(),
+  /** PostgreSQL connections each instance keeps at most (instances × this must stay under the server's max_connections). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   REDIS_URL: z.string().url().optional(),
   /** Redis keys and channels start with this, so several clusters (or test runs) can share one Redis. */
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, "REDIS_PREFIX may hold letters, digits and : _ . -").default("switchboard:"),

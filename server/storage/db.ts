@@ -31,10 +31,12 @@ export interface DatabaseOptions {
   ownPglite?: boolean;
   /** PostgreSQL only: a schema to create and use instead of `public` (tests isolate workers this way). */
   schema?: string;
+  /** PostgreSQL only: connections this process keeps at most (default 10). */
+  poolSize?: number;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const opened = options.databaseUrl ? await openPostgres(options.databaseUrl, options.schema) : await openPglite(options);
+  const opened = options.databaseUrl ? await openPostgres(options.databaseUrl, options.schema, options.poolSize) : await openPglite(options);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: opened.pool }) });
   if (options.migrate !== false) await migrate(db);
   return {
@@ -58,7 +60,7 @@ interface Opened {
   close(): Promise<void>;
 }
 
-async function openPostgres(url: string, schema?: string): Promise<Opened> {
+async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<Opened> {
   const pg = await import("pg");
   const Pool = pg.default?.Pool ?? pg.Pool;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
@@ -67,7 +69,7 @@ async function openPostgres(url: string, schema?: string): Promise<Opened> {
     await setup.query(`create schema if not exists ${schema}`);
     await setup.end();
   }
-  const pool = new Pool({ connectionString: url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const pool = new Pool({ connectionString: url, max: poolSize, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   pool.on("error", () => {
     /* a dropped idle client; the next query reconnects */
   });

@@ -1,5 +1,7 @@
 // Storage on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL: the same migrations and queries.
+import { sql } from "kysely";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "./db";
 import { migrate } from "./migrate";
 import { createRepositories } from "./repositories";
 import { closeTestDatabases, resetDatabase, testDatabase, testDrivers } from "./test-database";
@@ -72,5 +74,21 @@ describe.each(testDrivers())("storage on %s", (driver) => {
       ),
     );
     expect(await repos.users.count()).toBe(8);
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("the PostgreSQL pool", () => {
+  it("keeps at most poolSize connections however many queries wait", async () => {
+    const schema = `sbpool_${process.pid}`;
+    const database = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, schema, poolSize: 2, migrate: false });
+    try {
+      const results = await Promise.all(Array.from({ length: 6 }, () => sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.05)`.execute(database.db)));
+      const backends = new Set(results.map((r) => r.rows[0]!.pid));
+      expect(results).toHaveLength(6);
+      expect(backends.size).toBeLessThanOrEqual(2);
+    } finally {
+      await sql.raw(`drop schema if exists ${schema} cascade`).execute(database.db);
+      await database.close();
+    }
   });
 });
