@@ -92,7 +92,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const metrics = createMetrics();
 
   const secret = env.SESSION_SECRET ?? (await repos.settings.getOrInsert("session_secret", randomSecret(48)));
-  const sessions = createSessionStore(repos, secret);
+  const sessions = createSessionStore(repos, secret, { signals });
   const apiKeys = createApiKeyStore(repos);
   const users = createUsersService(repos);
   const market = createMarketService({ repos, bus });

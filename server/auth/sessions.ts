@@ -1,4 +1,7 @@
 // Browser sessions: a random token in a signed http-only cookie; the database keeps only its hash.
+// Resolved sessions are cached for a few seconds; a sign-out clears the cache of every instance at once
+// (a signal carrying the ended session's hash, which is what the database holds, never the token).
+import type { SignalChannel, Signals } from "../cluster/signals";
 import type { Repositories } from "../storage/repositories";
 import { randomSecret } from "../ids";
 import { SESSION_TTL_MS } from "./cookies";
@@ -18,12 +21,21 @@ export interface SessionStore {
 /** How long a resolved session is trusted without asking storage again (sign-out clears it at once). */
 const CACHE_MS = 5_000;
 
-export function createSessionStore(repos: Repositories, secret: string, now: () => Date = () => new Date()): SessionStore {
+export interface SessionStoreOptions {
+  now?: () => Date;
+  /** Where sign-outs are told to the other instances (default: this process only). */
+  signals?: Signals;
+}
+
+export function createSessionStore(repos: Repositories, secret: string, options: SessionStoreOptions = {}): SessionStore {
+  const now = options.now ?? (() => new Date());
   // Every request and socket upgrade of a tab presents the cookie; a reconnect storm after a restart
   // would otherwise be one query per socket.
   const cache = new Map<string, { principal: Principal; until: number }>();
   // Last seen, recorded at most once a minute per user.
   const seen = new Map<string, number>();
+  const signedOut: SignalChannel<string> | null = options.signals?.channel<string>("sessions.signed_out") ?? null;
+  signedOut?.on((hash) => cache.delete(hash));
   return {
     async create(userId) {
       const token = randomSecret(32);
@@ -54,8 +66,10 @@ export function createSessionStore(repos: Repositories, secret: string, now: () 
     async destroy(cookieValue) {
       const token = cookieValue ? unsignToken(cookieValue, secret) : null;
       if (!token) return;
-      cache.delete(sha256(token));
-      await repos.sessions.delete(sha256(token));
+      const hash = sha256(token);
+      cache.delete(hash);
+      await repos.sessions.delete(hash);
+      signedOut?.emit(hash);
     },
     forgetUser(userId) {
       for (const [hash, entry] of cache) if (entry.principal.id === userId) cache.delete(hash);
