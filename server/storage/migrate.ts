@@ -7,10 +7,11 @@ import type { Schema } from "./schema";
 const LOCK_KEY = 727_001;
 
 export async function migrate(db: Kysely<Schema>, migrations: readonly Migration[] = allMigrations): Promise<string[]> {
-  await sql`create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())`.execute(db);
   const applied: string[] = [];
   await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
+    // Inside the lock: two CREATE TABLE IF NOT EXISTS at once on an empty database collide in PostgreSQL's catalog.
+    await sql`create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())`.execute(trx);
     const done = new Set((await trx.selectFrom("schema_migrations").select("id").execute()).map((r) => r.id));
     for (const migration of migrations) {
       if (done.has(migration.id)) continue;

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "./db";
 import { migrate } from "./migrate";
+import { migrations } from "./migrations";
 import { createRepositories } from "./repositories";
 import { closeTestDatabases, resetDatabase, testDatabase, testDrivers } from "./test-database";
 
@@ -89,6 +90,24 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("the PostgreSQL pool", () => {
     } finally {
       await sql.raw(`drop schema if exists ${schema} cascade`).execute(database.db);
       await database.close();
+    }
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("migrations on PostgreSQL", () => {
+  it("apply once when several instances boot together on an empty database", async () => {
+    for (let round = 0; round < 5; round++) {
+      const schema = `sbboot_${process.pid}_${round}`;
+      const setup = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, schema, migrate: false });
+      const instances = await Promise.all([0, 1, 2].map(() => openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, schema, migrate: false })));
+      try {
+        const applied = await Promise.all(instances.map((instance) => migrate(instance.db)));
+        expect(applied.flat().sort()).toEqual(migrations.map((m) => m.id).sort());
+      } finally {
+        await Promise.all(instances.map((instance) => instance.close()));
+        await sql.raw(`drop schema if exists ${schema} cascade`).execute(setup.db);
+        await setup.close();
+      }
     }
   });
 });
