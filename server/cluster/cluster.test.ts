@@ -1,6 +1,6 @@
 // Two server processes as one cluster on PostgreSQL and Redis: events cross instances, a client
 // resumes on the other instance with `since`, each job and each DAG run is processed once, and the leader's duties
-// move to the survivor when the leader is killed. Needs TEST_DATABASE_URL and TEST_REDIS_URL.
+// and unfinished jobs move to the survivor when the leader is killed. Needs TEST_DATABASE_URL and TEST_REDIS_URL.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -56,6 +56,8 @@ describe.skipIf(!DB_URL || !REDIS_URL)("two instances on PostgreSQL and Redis", 
       SWITCHBOARD_ADMIN_EMAIL: "root@cluster.test",
       SWITCHBOARD_ADMIN_PASSWORD: "root-password",
       HIVE_INTERVAL_MS: "300",
+      // Each step of a job waits this long first, so that jobs are still running when an instance is killed.
+      JOB_STEP_DELAY_MS: "300",
     };
     database = await openDatabase({ databaseUrl: DB_URL!, schema });
     await sql.raw(`drop schema if exists ${schema} cascade; create schema ${schema}`).execute(database.db);
@@ -192,7 +194,7 @@ describe.skipIf(!DB_URL || !REDIS_URL)("two instances on PostgreSQL and Redis", 
     });
   }, 90_000);
 
-  it("moves the leader's periodic producers to the other instance within 15 s when the leader is killed", async () => {
+  it("moves the leader's periodic producers within 15 s, and its unfinished jobs, to the other instance when the leader is killed", async () => {
     const holder = await eventually(() => repos.cluster.leaseHolder("leader"), 15_000, "a leader");
     const [leader, survivor] = instanceIdOf(a) === holder.holder ? [a, b] : [b, a];
     expect(instanceIdOf(leader)).toBe(holder.holder);
@@ -201,12 +203,51 @@ describe.skipIf(!DB_URL || !REDIS_URL)("two instances on PostgreSQL and Redis", 
     // The leader publishes hive status every 300 ms.
     await watcher.waitFor((m) => m.type === "hive_status_update");
 
+    // Four slow jobs on two instances of two workers each: two run on the leader when it dies.
+    const ids = await asClusterClient(async ({ bus, notifications, cluster }) => {
+      const jobs = createJobsService({ repos, bus, notifications, uploadDir: path.join(dataDir, "uploads"), maxUploadBytes: 1024 * 1024, typeOf: jobTypeFor, cluster });
+      const created = [];
+      for (let i = 0; i < 4; i++) created.push(await jobs.create({ ownerId: null, filename: `late-${i}.txt`, bytes: new TextEncoder().encode(`Late report ${i}. Acme Corp in Berlin grew.`) }));
+      return created.map((j) => j.job_id);
+    });
+    await eventually(
+      async () => (await Promise.all(ids.map((id) => repos.jobs.findById(id)))).every((r) => r?.status === "processing"),
+      30_000,
+      "all four jobs to be running",
+    );
+
     await leader.kill("SIGKILL");
     const killedAt = Date.now();
+    const interrupted = (await Promise.all(ids.map((id) => repos.jobs.findById(id)))).filter((r) => r?.status === "processing" && r.owner_instance === instanceIdOf(leader)).map((r) => r!.job_id);
+    expect(interrupted.length).toBeGreaterThan(0);
+
     // Published after the kill, so by the survivor (the envelope's ts is the publisher's clock, this machine's).
     await watcher.waitFor((m) => m.type === "hive_status_update" && Date.parse(String(m.ts)) > killedAt, { timeoutMs: 15_000 });
     const elapsed = Date.now() - killedAt;
     expect(elapsed).toBeLessThan(15_000);
     expect((await repos.cluster.leaseHolder("leader"))?.holder).toBe(instanceIdOf(survivor));
-  }, 60_000);
+
+    // The dead instance's jobs are taken up (once its heartbeat is a lease old) and finished by the survivor.
+    const finished = await eventually(
+      async () => {
+        const rows = await Promise.all(ids.map((id) => repos.jobs.findById(id)));
+        return rows.every((r) => r?.status === "completed") ? rows : undefined;
+      },
+      40_000,
+      "every job to complete after the kill",
+    );
+    for (const row of finished.filter((r) => interrupted.includes(r!.job_id))) {
+      expect(row!.owner_instance).toBe(instanceIdOf(survivor));
+      expect(row!.retry_count).toBe(1);
+    }
+    const knowledge = await eventually(
+      async () => {
+        const rows = await database.db.selectFrom("knowledge_items").select("source_job").where("source_job", "in", ids).execute();
+        return rows.length >= ids.length ? rows : undefined;
+      },
+      10_000,
+      "a knowledge item per job",
+    );
+    expect(knowledge.map((k) => k.source_job).sort()).toEqual([...ids].sort());
+  }, 90_000);
 });
