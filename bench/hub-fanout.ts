@@ -6,6 +6,7 @@
 // BENCH_STEP_MS (4000), BENCH_TICK_MS (10: one POST per tick), BENCH_CLIENT_WORKERS (2),
 // BENCH_TARGETS (hub,reference),
 // BENCH_REF_TUNED (0: the idiomatic `ws` broadcast; 1: Buffer + cork like the hub),
+// BENCH_REDIS_URL (unset: the hub on its in-process bus; a URL: the hub on the Redis bus there),
 // BENCH_CPU_PROF (0; 1 writes .cpuprofile files of the children to bench/results/prof).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,6 +40,7 @@ function config() {
     rates: rates.sort((a, b) => a - b),
     targets,
     refTuned: process.env.BENCH_REF_TUNED === "1",
+    redisUrl: process.env.BENCH_REDIS_URL || undefined,
     cpuProf: process.env.BENCH_CPU_PROF === "1",
   };
 }
@@ -64,12 +66,13 @@ async function main() {
     clock: clockFrom(epochAbs),
   };
   const nodeFlags = settings.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, "bench/results/prof")}`] : [];
-  const options: TargetOptions = { root: ROOT, topic: bench.topic, nodeFlags };
+  const options: TargetOptions = { root: ROOT, topic: bench.topic, nodeFlags, redisUrl: settings.redisUrl };
   const log = (line: string) => console.log(`[${(bench.clock() / 1000).toFixed(1)}s] ${line}`);
 
   log(
     `${settings.clients} clients in ${settings.workers} client thread(s); rates ${settings.rates.join(",")} events/s, ` +
-      `${settings.stepMs} ms steps, one POST per ${settings.tickMs} ms; reference: ${settings.refTuned ? "tuned (Buffer + cork)" : "idiomatic ws broadcast"}`,
+      `${settings.stepMs} ms steps, one POST per ${settings.tickMs} ms; reference: ${settings.refTuned ? "tuned (Buffer + cork)" : "idiomatic ws broadcast"}; ` +
+      `hub bus: ${settings.redisUrl ? "Redis" : "in-process"}`,
   );
   if (settings.targets.includes("hub")) ensureBuild(ROOT);
   const targets: Target[] = [];
@@ -96,7 +99,9 @@ async function main() {
     results.find((r) => r.name === "reference"),
   );
   console.log(formatSummary(summary, settings.clients, results));
-  writeResults(RESULTS, { ...settings, stepMs: bench.stepMs }, results, summary);
+  // The bus's kind, never its URL (it may carry a password).
+  const { redisUrl, ...recorded } = settings;
+  writeResults(RESULTS, { ...recorded, bus: redisUrl ? "redis" : "in-process", stepMs: bench.stepMs }, results, summary);
   console.log(`\nResults written to ${path.relative(process.cwd(), RESULTS)}`);
 }
 

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { freePort, removeOnExit, spawnNode, waitForHttp, type Child } from "./spawn";
 import type { PublishTarget } from "./publisher";
+import { deleteRedisKeys } from "../server/testing/redis-server";
 
 export interface Target {
   name: "hub" | "reference";
@@ -23,6 +24,8 @@ export interface TargetOptions {
   topic: string;
   /** Extra Node flags for the child (e.g. --cpu-prof). */
   nodeFlags: string[];
+  /** Runs the hub on the Redis bus at this URL (under a prefix of its own, deleted at stop) instead of the in-process bus. */
+  redisUrl?: string;
 }
 
 const ADMIN_EMAIL = "bench@example.com";
@@ -55,7 +58,9 @@ export async function startHub(options: TargetOptions): Promise<Target> {
     // The bench measures raw fan-out of every event: no market conflation.
     HUB_MARKET_CONFLATE_MS: "0",
   };
-  for (const key of ["DATABASE_URL", "REDIS_URL", "ALLOWED_ORIGINS", "SESSION_SECRET", "SWITCHBOARD_NO_NEXT"]) delete env[key];
+  for (const key of ["DATABASE_URL", "REDIS_URL", "REDIS_PREFIX", "ALLOWED_ORIGINS", "SESSION_SECRET", "SWITCHBOARD_NO_NEXT"]) delete env[key];
+  const redisPrefix = `switchboard-bench:${process.pid}:`;
+  if (options.redisUrl) Object.assign(env, { REDIS_URL: options.redisUrl, REDIS_PREFIX: redisPrefix });
   const base = `http://127.0.0.1:${port}`;
   const boot = async (flags: string[]) => {
     const child = spawnNode("hub", [...flags, "dist/server.mjs"], env, options.root);
@@ -93,7 +98,10 @@ export async function startHub(options: TargetOptions): Promise<Target> {
     wsHeaders: { cookie },
     subscribeTopic: options.topic,
     publish: { url: `${base}/api/events`, headers: { authorization: `Bearer ${key}` } },
-    stop: () => child.stop(),
+    async stop() {
+      await child.stop();
+      if (options.redisUrl) await deleteRedisKeys(options.redisUrl, redisPrefix);
+    },
   };
 }
 
