@@ -159,6 +159,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       (await membership.alive())
         .filter((row) => row.instance_id !== identity.instanceId)
         .map((row) => ({ instance_id: row.instance_id, hostname: row.hostname, report: (row.snapshot ?? null) as InstanceReport | null })),
+    reportIntervalMs: membership.beatIntervalMs,
   });
   // Every heartbeat carries this instance's sockets, for the cluster-wide admin console.
   membership.setSnapshot(() => admin.instanceReport());

@@ -15,6 +15,8 @@ export interface Membership {
   setSnapshot(source: () => unknown): void;
   /** Every live instance, this one included, with what each reported last. */
   alive(): Promise<InstanceRow[]>;
+  /** How often the heartbeat (and so the report) is sent, in ms. */
+  readonly beatIntervalMs: number;
   stop(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export function createMembership(deps: { repos: Repositories; identity: ClusterI
   let timer: NodeJS.Timeout | null = null;
   let beating: Promise<void> | null = null;
   let failing = false;
+  const beatIntervalMs = Math.max(50, Math.floor(identity.leaseMs / 5));
 
   const beat = () =>
     (beating ??= (async () => {
@@ -42,10 +45,11 @@ export function createMembership(deps: { repos: Repositories; identity: ClusterI
   return {
     async start() {
       await repos.cluster.register(identity.instanceId, os.hostname(), process.pid);
-      timer = setInterval(() => void beat(), Math.max(50, Math.floor(identity.leaseMs / 5)));
+      timer = setInterval(() => void beat(), beatIntervalMs);
       timer.unref();
     },
     beat,
+    beatIntervalMs,
     setSnapshot(source) {
       snapshot = source;
     },

@@ -105,6 +105,8 @@ export interface AdminServiceDeps {
   now?: () => Date;
   /** The other live instances with their reports (default: none, a single instance). */
   peers?: () => Promise<PeerInstance[]>;
+  /** How often the instances send their reports (their heartbeat), in ms. */
+  reportIntervalMs?: number;
 }
 
 export function createAdminService(deps: AdminServiceDeps) {
@@ -143,6 +145,8 @@ export function createAdminService(deps: AdminServiceDeps) {
     bus,
     instanceId: port.instanceId,
     reports: async () => (await peers()).map((p) => ({ instance_id: p.instance_id, connections: p.report?.connections ?? [] })),
+    // What was heard outranks the reports for three of them at least.
+    bridgeMs: Math.max(30_000, 3 * (deps.reportIntervalMs ?? 0)),
   });
   const remoteConnections = () => peerSockets.list();
   /** Per open socket: its version and the figures it was last reported with. */
