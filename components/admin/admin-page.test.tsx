@@ -10,6 +10,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { AdminConnection, AdminUser } from "@/lib/protocol/entities/admin";
 import type { CatalogEvent } from "@/lib/protocol/events";
 import { applyEvent } from "@/lib/query/patchers";
+import type { RealtimeClient } from "@/lib/realtime/client";
+import { RealtimeContext } from "@/lib/realtime/context";
 import { iso } from "@/lib/realtime/testing/fixtures";
 import { AdminPage } from "./admin-page";
 
@@ -57,7 +59,26 @@ function user(id: string, o: Partial<AdminUser> = {}): AdminUser {
   return { id, email: `${id}@example.com`, role: "user", disabled: false, disabled_at: null, created_at: iso(0), last_seen_at: null, open_sockets: 0, version: 1, ...o };
 }
 
-function setup(routes: Record<string, (init?: RequestInit) => Response>) {
+/** A realtime client that holds nothing and confirms subscriptions when the test says so. */
+function confirmingClient() {
+  const listeners = new Set<(topics: string[]) => void>();
+  const client: RealtimeClient = {
+    subscribe: () => () => {},
+    onEvent: () => () => {},
+    onResync: () => () => {},
+    onSubscribed: (l) => (listeners.add(l), () => void listeners.delete(l)),
+    onStatus: () => () => {},
+    onError: () => () => {},
+    getStatus: () => ({ status: "live", lastEventAt: null, epoch: "e1" }),
+    heldTopics: () => [],
+    reconnect: () => {},
+    close: () => {},
+  };
+  const confirm = (topics: string[]) => act(() => [...listeners].forEach((l) => l(topics)));
+  return { client, confirm };
+}
+
+function setup(routes: Record<string, (init?: RequestInit) => Response>, client: RealtimeClient | null = null) {
   const calls: Array<{ path: string; method: string }> = [];
   vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
     const path = new URL(String(input), "http://localhost").pathname;
@@ -68,7 +89,9 @@ function setup(routes: Record<string, (init?: RequestInit) => Response>) {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
   render(
     <QueryClientProvider client={qc}>
-      <AdminPage />
+      <RealtimeContext.Provider value={client}>
+        <AdminPage />
+      </RealtimeContext.Provider>
     </QueryClientProvider>,
   );
   const push = (type: CatalogEvent["type"], data: unknown) => act(() => applyEvent(qc, { type, topic: "admin", id: "9-0", ts: iso(9), data } as CatalogEvent));
@@ -103,6 +126,32 @@ describe("AdminPage", () => {
     await waitFor(() => expect(calls).toContainEqual({ path: "/api/admin/connections/c1/disconnect", method: "POST" }));
     push("admin_connection_closed", { client_id: "c1", instance_id: "i1", user_id: "u1", api_key_id: null, closed_at: iso(6), code: 1008, reason: "disconnected by an admin" });
     await waitFor(() => expect(table.querySelector('[data-client-id="c1"]')).toBeNull());
+  });
+
+  it("fetches the connections again once the admin subscription holds: the tab's own socket, opened before it, shows", async () => {
+    const realtime = confirmingClient();
+    let listed: AdminConnection[] = [];
+    const { calls } = setup(
+      {
+        "/api/me": json(ADMIN),
+        "/api/admin/connections": () => new Response(JSON.stringify({ instance_id: "i1", at: iso(1), items: listed }), { status: 200 }),
+      },
+      realtime.client,
+    );
+    const fetches = () => calls.filter((c) => c.path === "/api/admin/connections").length;
+    expect(await screen.findByText("No open sockets")).toBeTruthy();
+    expect(fetches()).toBe(1);
+    // The own socket opened (and was announced) before the subscription; the first list missed it.
+    listed = [conn("own", { user_id: "admin", email: ADMIN.email, role: "admin" })];
+    realtime.confirm(["jobs"]);
+    expect(fetches()).toBe(1);
+    realtime.confirm(["admin"]);
+    const table = await screen.findByTestId("admin-connections");
+    expect(within(table).getAllByTestId("admin-connection-row").map((r) => r.getAttribute("data-client-id"))).toEqual(["own"]);
+    expect(fetches()).toBe(2);
+    // Later confirmations (a resume after a reconnect replays what was missed) fetch nothing more.
+    realtime.confirm(["admin"]);
+    expect(fetches()).toBe(2);
   });
 
   it("opens the tab named in the URL and writes a new tab into it; a disabled user's row says so", async () => {

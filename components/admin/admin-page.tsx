@@ -3,6 +3,7 @@
 // users, API keys, audit) live over the `admin` topic; everyone else gets "Admins only".
 import * as React from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
 
 import { NowProvider } from "@/components/jobs/now-context";
 import { PageHeader } from "@/components/shell/page-header";
@@ -11,7 +12,8 @@ import { QueryErrorAlert } from "@/components/ui/query-error";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { topics } from "@/lib/protocol/topics";
 import { isForbidden, useAdminConnections } from "@/lib/query/hooks/use-admin";
-import { useTopic } from "@/lib/realtime/hooks";
+import { queryKeys } from "@/lib/query/keys";
+import { useFirstConfirmation, useTopic } from "@/lib/realtime/hooks";
 import { AdminPageSkeleton } from "./admin-page-skeleton";
 import { AdminsOnly } from "./admins-only";
 import { ADMIN_TAB_LABELS, ADMIN_TABS, adminTabFromSearch, adminTabToSearch, type AdminTab } from "./admin-view";
@@ -40,7 +42,11 @@ function AdminConsole() {
     [router, pathname, search],
   );
 
+  const qc = useQueryClient();
   useTopic(topics.admin());
+  // Sockets that opened before the subscription held (this tab's own, for one) were announced to
+  // nobody here; a list fetched before then misses them, so it is fetched again once it holds.
+  useFirstConfirmation(topics.admin(), () => void qc.invalidateQueries({ queryKey: queryKeys.admin.connections() }));
   // Loaded whatever the tab, for the count in the tab and so that the table is ready when opened.
   const connections = useAdminConnections();
   // The role may have been taken away since the page loaded: the API then answers 403.

@@ -246,6 +246,18 @@ describe("createRealtimeClient", () => {
     await vi.waitFor(() => expect(resyncs).toEqual([["jobs"]]), { interval: 5 });
   });
 
+  it("tells the subscribed listeners which topics the server confirmed", async () => {
+    const s = await setup();
+    const confirmed: string[][] = [];
+    s.client.onSubscribed((t) => confirmed.push(t));
+    s.client.subscribe(["admin", "jobs"]);
+    const conn = await s.hub.connection(0);
+    await s.hub.until(() => subscribes(s.hub).length > 0, "subscribe");
+    expect(confirmed).toEqual([]);
+    conn.sendControl("subscribed", { ref: subscribes(s.hub)[0]!.ref, topics: ["admin", "jobs"], replayed: 0 });
+    await vi.waitFor(() => expect(confirmed).toEqual([["admin", "jobs"]]), { interval: 5 });
+  });
+
   it("forces a reconnect after silence", async () => {
     const s = await setup({ silenceMs: 150, silenceCheckMs: 10 });
     await s.hub.connection(0);

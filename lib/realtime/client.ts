@@ -64,6 +64,7 @@ export interface RealtimeClientOptions<E extends EventEnvelope = RealtimeEvent> 
 
 export type EventListener<E> = (event: E) => void;
 export type ResyncListener = (topics: string[]) => void;
+export type SubscribedListener = (topics: string[]) => void;
 export type StatusListener = (snapshot: StatusSnapshot) => void;
 export type ErrorListener = (error: Extract<ControlMessage, { type: "error" }>["data"]) => void;
 
@@ -74,6 +75,12 @@ export interface RealtimeClient<E extends EventEnvelope = RealtimeEvent> {
   onEvent(listener: EventListener<E>): () => void;
   /** Topics (as held, possibly patterns) whose cached data must be refetched. */
   onResync(listener: ResyncListener): () => void;
+  /**
+   * Topics (as held, possibly patterns) the server has just confirmed holding for this socket
+   * (`subscribed`), on every connection. What a fetch returns is complete only if the fetch was
+   * issued after this: events between its snapshot and the subscription reach nobody.
+   */
+  onSubscribed(listener: SubscribedListener): () => void;
   onStatus(listener: StatusListener): () => void;
   onError(listener: ErrorListener): () => void;
   getStatus(): StatusSnapshot;
@@ -125,6 +132,7 @@ export function createRealtimeClient<E extends EventEnvelope = RealtimeEvent>(
   const holders = new Set<Holder<E>>();
   const eventListeners = new Set<EventListener<E>>();
   const resyncListeners = new Set<ResyncListener>();
+  const subscribedListeners = new Set<SubscribedListener>();
   const statusListeners = new Set<StatusListener>();
   const errorListeners = new Set<ErrorListener>();
   const recent = createRecentIds(opts.dedupeSize);
@@ -251,6 +259,8 @@ export function createRealtimeClient<E extends EventEnvelope = RealtimeEvent>(
         for (const l of [...errorListeners]) safeCall(l, msg.data);
         return;
       case "subscribed":
+        for (const l of [...subscribedListeners]) safeCall(l, [...msg.data.topics]);
+        return;
       case "unsubscribed":
       case "pong":
       case "heartbeat":
@@ -505,6 +515,7 @@ export function createRealtimeClient<E extends EventEnvelope = RealtimeEvent>(
     },
     onEvent: (l) => addTo(eventListeners, l),
     onResync: (l) => addTo(resyncListeners, l),
+    onSubscribed: (l) => addTo(subscribedListeners, l),
     onStatus: (l) => addTo(statusListeners, l),
     onError: (l) => addTo(errorListeners, l),
     getStatus: () => snapshot,

@@ -36,6 +36,28 @@ export function useTopic(topics: string | readonly (string | null | undefined | 
   }, [client, key, wantsEvents]);
 }
 
+/**
+ * Calls `onConfirmed` once per mount, the first time the server confirms holding `topic` for this
+ * tab. A query fetched before then may predate the subscription (what happened in between reaches
+ * nobody); refetching it from here closes that gap. Nothing is called if the topic was already held.
+ */
+export function useFirstConfirmation(topic: string, onConfirmed: () => void): void {
+  const client = React.useContext(RealtimeContext) ?? null;
+  const onConfirmedRef = React.useRef(onConfirmed);
+  React.useEffect(() => {
+    onConfirmedRef.current = onConfirmed;
+  });
+  React.useEffect(() => {
+    if (!client) return;
+    const off = client.onSubscribed((confirmed) => {
+      if (!confirmed.includes(topic)) return;
+      off();
+      onConfirmedRef.current();
+    });
+    return off;
+  }, [client, topic]);
+}
+
 /** `{status, lastEventAt, epoch}` of the tab's connection; `connecting` on the server and before the client exists. */
 export function useConnectionStatus(): StatusSnapshot {
   const client = React.useContext(RealtimeContext) ?? null;

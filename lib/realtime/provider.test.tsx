@@ -23,6 +23,7 @@ afterEach(() => {
 function fakeClient() {
   const events = new Set<(e: RealtimeEvent) => void>();
   const resyncs = new Set<(t: string[]) => void>();
+  const subscribeds = new Set<(t: string[]) => void>();
   const statuses = new Set<(s: StatusSnapshot) => void>();
   let snapshot: StatusSnapshot = { status: "connecting", lastEventAt: null, epoch: null };
   const subscribe = vi.fn((_topics: readonly string[]) => release);
@@ -32,6 +33,7 @@ function fakeClient() {
     subscribe: (topics) => subscribe(topics),
     onEvent: (l) => add(events, l),
     onResync: (l) => add(resyncs, l),
+    onSubscribed: (l) => add(subscribeds, l),
     onStatus: (l) => add(statuses, l),
     onError: () => () => {},
     getStatus: () => snapshot,

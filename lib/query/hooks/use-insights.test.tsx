@@ -52,6 +52,7 @@ function fakeRealtime(qc: QueryClient) {
     },
     onEvent: () => () => {},
     onResync: () => () => {},
+    onSubscribed: () => () => {},
     onStatus: () => () => {},
     onError: () => () => {},
     getStatus: () => ({ status: "live", lastEventAt: null, epoch: "e1" }),
