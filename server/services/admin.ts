@@ -149,8 +149,13 @@ export function createAdminService(deps: AdminServiceDeps) {
     bridgeMs: Math.max(30_000, 3 * (deps.reportIntervalMs ?? 0)),
   });
   const remoteConnections = () => peerSockets.list();
-  /** Per open socket: its version and the figures it was last reported with. */
-  const tracked = new Map<string, { version: number; signature: string }>();
+  /** Per open socket: its version, the figures that version has, and whether the admins have had it. */
+  interface Tracked {
+    version: number;
+    signature: string;
+    announced: boolean;
+  }
+  const tracked = new Map<string, Tracked>();
 
   async function publish<T extends EventType>(type: T, data: EventDataInputOf<T>, ephemeral = false): Promise<void> {
     await bus.publish({ type, topic: topics.admin(), data, ephemeral });
@@ -184,6 +189,29 @@ export function createAdminService(deps: AdminServiceDeps) {
   function signatureOf(info: LiveConnection): string {
     return `${info.messages_in}|${info.messages_out}|${info.buffered_bytes}|${info.last_seen_at}|${info.resyncs_served}|${info.subscriptions.join(",")}`;
   }
+
+  /**
+   * The socket's entry for its figures as they are now: figures that changed are a new version
+   * (announced by the next report), whoever asks first, so a list fetched between two reports is
+   * never older than the version it carries.
+   */
+  function trackedNow(info: LiveConnection): Tracked {
+    const signature = signatureOf(info);
+    const entry = tracked.get(info.client_id);
+    if (!entry) {
+      const first = { version: 1, signature, announced: true };
+      tracked.set(info.client_id, first);
+      return first;
+    }
+    if (entry.signature !== signature) {
+      entry.version += 1;
+      entry.signature = signature;
+      entry.announced = false;
+    }
+    return entry;
+  }
+
+  const connectionNow = (info: LiveConnection) => toConnection(info, trackedNow(info).version);
 
   /** Per user: open sockets on every instance and when one was last heard from. */
   async function liveByUser(): Promise<Map<string, { sockets: number; lastSeen: string | null }>> {
@@ -238,7 +266,7 @@ export function createAdminService(deps: AdminServiceDeps) {
 
     /** A socket authenticated: track it and tell the admins. */
     async connectionOpened(info: LiveConnection): Promise<void> {
-      tracked.set(info.client_id, { version: 1, signature: signatureOf(info) });
+      tracked.set(info.client_id, { version: 1, signature: signatureOf(info), announced: true });
       await publish("admin_connection_opened", toConnection(info, 1));
     },
 
@@ -264,15 +292,9 @@ export function createAdminService(deps: AdminServiceDeps) {
       for (const info of port.connections()) {
         if (!info.principal) continue;
         seen.add(info.client_id);
-        const signature = signatureOf(info);
-        const entry = tracked.get(info.client_id);
-        if (!entry) {
-          tracked.set(info.client_id, { version: 1, signature });
-          continue;
-        }
-        if (entry.signature === signature) continue;
-        entry.version += 1;
-        entry.signature = signature;
+        const entry = trackedNow(info);
+        if (entry.announced) continue;
+        entry.announced = true;
         changed.push(toConnection(info, entry.version));
       }
       for (const id of tracked.keys()) if (!seen.has(id)) tracked.delete(id);
@@ -287,7 +309,7 @@ export function createAdminService(deps: AdminServiceDeps) {
       for (const c of port.connections()) {
         if (c.principal === null) continue;
         if (connections.length >= MAX_REPORTED_CONNECTIONS) break;
-        connections.push(toConnection(c, tracked.get(c.client_id)?.version ?? 1));
+        connections.push(connectionNow(c));
       }
       return { connections, figures: { connections: figures.connections, subscriptions: figures.subscriptions, by_pattern: figures.by_pattern, resyncs_served: figures.resyncs_served } };
     },
@@ -327,7 +349,7 @@ export function createAdminService(deps: AdminServiceDeps) {
       const items = port
         .connections()
         .filter((c) => c.principal !== null)
-        .map((c) => toConnection(c, tracked.get(c.client_id)?.version ?? 1));
+        .map(connectionNow);
       return { instance_id: port.instanceId, at: now().toISOString(), items: [...items, ...(await remoteConnections())] };
     },
 
