@@ -266,8 +266,8 @@ export function createAdminService(deps: AdminServiceDeps) {
 
     /** A socket authenticated: track it and tell the admins. */
     async connectionOpened(info: LiveConnection): Promise<void> {
-      tracked.set(info.client_id, { version: 1, signature: signatureOf(info), announced: true });
-      await publish("admin_connection_opened", toConnection(info, 1));
+      tracked.delete(info.client_id);
+      await publish("admin_connection_opened", connectionNow(info));
     },
 
     /** An authenticated socket closed. */
