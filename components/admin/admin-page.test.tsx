@@ -78,7 +78,7 @@ function confirmingClient() {
   return { client, confirm };
 }
 
-function setup(routes: Record<string, (init?: RequestInit) => Response>, client: RealtimeClient | null = null) {
+function setup(routes: Record<string, (init?: RequestInit) => Response | Promise<Response>>, client: RealtimeClient | null = null) {
   const calls: Array<{ path: string; method: string }> = [];
   vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
     const path = new URL(String(input), "http://localhost").pathname;
@@ -151,6 +151,34 @@ describe("AdminPage", () => {
     expect(fetches()).toBe(2);
     // Later confirmations (a resume after a reconnect replays what was missed) fetch nothing more.
     realtime.confirm(["admin"]);
+    expect(fetches()).toBe(2);
+  });
+
+  it("a confirmation that comes while the first list is still loading fetches the list once more after it", async () => {
+    const realtime = confirmingClient();
+    let release: () => void = () => {};
+    const firstAnswered = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    const { calls } = setup(
+      {
+        "/api/me": json(ADMIN),
+        // The first list was taken before the tab's own socket registered, and answers late.
+        "/api/admin/connections": async () => {
+          asked += 1;
+          const first = asked === 1;
+          if (first) await firstAnswered;
+          const items = first ? [] : [conn("own", { user_id: "admin", email: ADMIN.email, role: "admin" })];
+          return new Response(JSON.stringify({ instance_id: "i1", at: iso(1), items }), { status: 200 });
+        },
+      },
+      realtime.client,
+    );
+    const fetches = () => calls.filter((c) => c.path === "/api/admin/connections").length;
+    await screen.findByTestId("admin-connections-loading");
+    realtime.confirm(["admin"]);
+    release();
+    const table = await screen.findByTestId("admin-connections");
+    expect(within(table).getAllByTestId("admin-connection-row").map((r) => r.getAttribute("data-client-id"))).toEqual(["own"]);
     expect(fetches()).toBe(2);
   });
 

@@ -13,6 +13,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { topics } from "@/lib/protocol/topics";
 import { isForbidden, useAdminConnections } from "@/lib/query/hooks/use-admin";
 import { queryKeys } from "@/lib/query/keys";
+import { refetchFresh } from "@/lib/query/refetch-fresh";
 import { useFirstConfirmation, useTopic } from "@/lib/realtime/hooks";
 import { AdminPageSkeleton } from "./admin-page-skeleton";
 import { AdminsOnly } from "./admins-only";
@@ -46,7 +47,7 @@ function AdminConsole() {
   useTopic(topics.admin());
   // Sockets that opened before the subscription held (this tab's own, for one) were announced to
   // nobody here; a list fetched before then misses them, so it is fetched again once it holds.
-  useFirstConfirmation(topics.admin(), () => void qc.invalidateQueries({ queryKey: queryKeys.admin.connections() }));
+  useFirstConfirmation(topics.admin(), () => void refetchFresh(qc, queryKeys.admin.connections()));
   // Loaded whatever the tab, for the count in the tab and so that the table is ready when opened.
   const connections = useAdminConnections();
   // The role may have been taken away since the page loaded: the API then answers 403.
