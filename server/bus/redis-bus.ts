@@ -32,6 +32,13 @@ const RETRY_PAUSE_MS = 1_000;
  * JSON each. All XADDs happen in this one call, so one publishMany gets consecutive ids and nothing
  * interleaves. Each entry carries the next sequence number (`sq`): entries follow each other 1, 2,
  * 3, … within an epoch, so a reader that sees a jump knows the trimming overtook it.
+ *
+ * A stream that does not exist (first boot, or lost) gets an explicit first id. A recreated stream
+ * would issue `<ms>-0` again, and in the millisecond the old one was lost that can equal one of its
+ * ids, so a client's `since` from the old epoch would look held. The first id's sequence is 2^40
+ * plus the microsecond within the millisecond times 2^20: above any sequence `*` issues within
+ * one millisecond, and above every id a stream created earlier in the same millisecond has issued
+ * (a stream cannot issue 2^20 ids in a microsecond).
  */
 const PUBLISH_SCRIPT = `
 local epoch = redis.call('GET', KEYS[2])
@@ -39,10 +46,17 @@ if not epoch then
   redis.call('SET', KEYS[2], ARGV[1])
   epoch = ARGV[1]
 end
+local nextId = '*'
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  local now = redis.call('TIME')
+  local micros = tonumber(now[2])
+  nextId = string.format('%.0f-%.0f', tonumber(now[1]) * 1000 + math.floor(micros / 1000), 2 ^ 40 + (micros % 1000) * 2 ^ 20)
+end
 local ids = {}
 for i = 3, #ARGV do
   local seq = redis.call('INCR', KEYS[3])
-  ids[#ids + 1] = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'e', ARGV[i], 'ep', epoch, 'sq', tostring(seq))
+  ids[#ids + 1] = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], nextId, 'e', ARGV[i], 'ep', epoch, 'sq', tostring(seq))
+  nextId = '*'
 end
 return {epoch, ids}
 `;
