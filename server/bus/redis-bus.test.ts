@@ -266,8 +266,8 @@ describe.skipIf(!redisUrl)("redis bus", () => {
   });
 
   it("issues ids after the lost stream's even when it is recreated in the millisecond it was lost", async () => {
-    // Issued `*` ids, a recreated stream's first id often equals one the lost stream issued in the
-    // same millisecond, and a client's `since` from the old epoch would be replayed from as held.
+    // With `*` ids only, a recreated stream's first id often equals one the lost stream issued in
+    // the same millisecond, and a client's `since` from the old epoch would be replayed from as held.
     // Each round loses a stream that was itself created moments before, usually in that millisecond.
     const [a, , prefix] = await pair();
     for (let round = 0; round < 40; round++) {
